@@ -1,0 +1,116 @@
+import * as z from 'zod/v4';
+
+// ISO 4217 active currency codes. Exponent (minor-unit digits) is 2 unless listed below.
+const currencyCodes =
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG'.split(
+    ' ',
+  );
+const zeroDecimal = new Set('BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF'.split(' '));
+const threeDecimal = new Set('BHD IQD JOD KWD LYD OMR TND'.split(' '));
+const fourDecimal = new Set(['CLF', 'UYW']);
+const knownCurrencies = new Set(currencyCodes);
+
+/** An ISO 4217 currency code in upper case (`USD`, `EUR`, `JPY`). Unknown codes are refused. */
+export const CurrencyCode = z
+  .string()
+  .refine((code) => knownCurrencies.has(code), {
+    error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code (such as USD, EUR, GBP)`,
+  });
+
+/** An ISO 4217 currency code. */
+export type CurrencyCode = z.output<typeof CurrencyCode>;
+
+/**
+ * The number of minor-unit digits of a currency: 2 for USD (cents), 0 for JPY, 3 for KWD.
+ *
+ * @throws RangeError when the code is not an ISO 4217 currency.
+ */
+export function currencyExponent(currency: string): number {
+  if (!knownCurrencies.has(currency)) throw new RangeError(`Unknown ISO 4217 currency: ${currency}`);
+  if (zeroDecimal.has(currency)) return 0;
+  if (threeDecimal.has(currency)) return 3;
+  if (fourDecimal.has(currency)) return 4;
+  return 2;
+}
+
+const decimalPattern = /^-?\d{1,16}(\.\d{1,4})?$/;
+
+/** Converts a decimal string to minor units, or returns a reason it cannot. No floating point is involved. */
+function decimalToMinor(amount: string, currency: string): number | string {
+  if (!decimalPattern.test(amount)) return `${JSON.stringify(amount)} is not a decimal amount such as "1250.50"`;
+  if (!knownCurrencies.has(currency)) return 'has an unknown currency';
+  const exponent = currencyExponent(currency);
+  const negative = amount.startsWith('-');
+  const [whole = '0', fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
+  if (fraction.length > exponent)
+    return `${JSON.stringify(amount)} has more decimal places than ${currency} allows (${exponent})`;
+  const minor = Number(whole + fraction.padEnd(exponent, '0'));
+  if (!Number.isSafeInteger(minor)) return `${JSON.stringify(amount)} is too large`;
+  return negative ? -minor : minor;
+}
+
+const MinorUnits = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer number of minor units');
+
+/** The in-memory form of {@link Money}. */
+const MoneyValue = z.object({
+  /** The amount in the currency's minor units (cents for USD): an integer, never a float. */
+  amountMinor: MinorUnits,
+  /** ISO 4217 currency code. */
+  currency: CurrencyCode,
+});
+
+const MoneyInput = z.union([
+  z.strictObject({ amountMinor: MinorUnits, currency: CurrencyCode }),
+  z.strictObject({ amount: z.string(), currency: CurrencyCode }),
+]);
+
+/**
+ * An amount of money: an integer number of minor units and an ISO 4217 currency. No floating point money.
+ * JSON accepts either `{ "amountMinor": 1250050, "currency": "USD" }` or a decimal string
+ * `{ "amount": "12500.50", "currency": "USD" }`; it always writes the minor-unit form.
+ *
+ * @example
+ * ```ts
+ * const revenue = Money.parse({ amount: '25000000', currency: 'USD' }); // { amountMinor: 2500000000, currency: 'USD' }
+ * ```
+ */
+export const Money = z.codec(MoneyInput, MoneyValue, {
+  decode: (input, context) => {
+    if ('amountMinor' in input) return { amountMinor: input.amountMinor, currency: input.currency };
+    const minor = decimalToMinor(input.amount, input.currency);
+    if (typeof minor === 'string') {
+      context.issues.push({ code: 'custom', message: minor, input: input.amount, path: ['amount'] });
+      return z.NEVER;
+    }
+    return { amountMinor: minor, currency: input.currency };
+  },
+  encode: (value) => ({ amountMinor: value.amountMinor, currency: value.currency }),
+});
+
+/** An amount of money in minor units with its currency. */
+export type Money = z.output<typeof Money>;
+
+/**
+ * Builds a {@link Money} from a decimal string, for code (not for untrusted input: use `Money.safeParse`).
+ *
+ * @example
+ * ```ts
+ * money('10000000', 'USD'); // { amountMinor: 1000000000, currency: 'USD' }
+ * ```
+ * @throws RangeError when the amount is not a decimal string or the currency is unknown.
+ */
+export function money(amount: string, currency: string): Money {
+  const minor = decimalToMinor(amount, currency);
+  if (typeof minor === 'string') throw new RangeError(`money(${JSON.stringify(amount)}, ${currency}): ${minor}`);
+  return { amountMinor: minor, currency };
+}
+
+/** Renders an amount as a decimal string in its currency's major unit (`{ amountMinor: 1250, currency: 'USD' }` → `"12.50"`). */
+export function moneyToDecimal(value: Money): string {
+  const exponent = currencyExponent(value.currency);
+  const negative = value.amountMinor < 0;
+  const digits = String(Math.abs(value.amountMinor)).padStart(exponent + 1, '0');
+  const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
+  const fraction = exponent === 0 ? '' : `.${digits.slice(-exponent)}`;
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}

@@ -1,0 +1,130 @@
+import * as z from 'zod/v4';
+import { ValidationError, issue } from '../errors.ts';
+import { err, ok, type Result } from '../result.ts';
+import { DateTime } from './codecs.ts';
+import type { Lead } from './lead.ts';
+import { Id, LongText, ShortText } from './text.ts';
+
+/**
+ * The verdict of a qualification framework, as a prospect records it. `leadkit/frameworks`' `evaluate` returns a
+ * richer value that satisfies this shape.
+ */
+export const QualificationVerdict = z.object({
+  /** Id of the framework used (`bant`, `meddic`). */
+  frameworkId: Id,
+  /** Whether the framework's qualification rule was met. */
+  qualified: z.boolean(),
+  /** Normalised framework score, 0–100. */
+  score: z.number().min(0).max(100),
+  /** Why, in a few words. */
+  summary: LongText.optional(),
+});
+/** The verdict of a qualification framework. */
+export type QualificationVerdict = z.output<typeof QualificationVerdict>;
+
+/** How well the lead fitted an ICP when it was qualified. */
+export const IcpFitSummary = z.object({
+  /** Id of the ICP. */
+  icpId: Id,
+  /** Fit score 0–100. */
+  score: z.number().min(0).max(100),
+  /** Fit grade (A–D, F for disqualified). */
+  grade: z.enum(['A', 'B', 'C', 'D', 'F']),
+});
+/** How well the lead fitted an ICP. */
+export type IcpFitSummary = z.output<typeof IcpFitSummary>;
+
+/** The evidence that made a lead a prospect: the framework verdict, the ICP fit, when and by whom. */
+export const Qualification = z.object({
+  /** The framework verdict; must be `qualified: true`. */
+  verdict: QualificationVerdict,
+  /** The ICP fit at qualification time, if one was checked. */
+  icpFit: IcpFitSummary.optional(),
+  /** When the lead was qualified. */
+  qualifiedAt: DateTime,
+  /** Who qualified it (user id or system). */
+  qualifiedBy: ShortText,
+});
+/** The evidence that made a lead a prospect. */
+export type Qualification = z.output<typeof Qualification>;
+
+declare const prospectBrand: unique symbol;
+
+/**
+ * A qualified lead. It can only be obtained from {@link toProspect} (or `parseProspect`), which checks the
+ * qualification: a plain `Lead`, or a lead with a `qualification` field added by hand, is not a `Prospect`.
+ */
+export type Prospect<L extends Lead = Lead> = L & {
+  /** The evidence that made the lead a prospect. */
+  readonly qualification: Qualification;
+  /** Type-level brand: proves the value came from a checking constructor. */
+  readonly [prospectBrand]: true;
+};
+
+/** Options of {@link toProspect}. */
+export interface ToProspectOptions {
+  /** The minimum ICP fit score (0–100) required, if any. When set, `qualification.icpFit` is required. */
+  readonly minIcpFit?: number;
+}
+
+/**
+ * Makes a lead a prospect when the qualification says it is one: the framework verdict is `qualified`, and,
+ * when `minIcpFit` is set, the ICP fit reaches it (a disqualified fit, grade F, never does). The lead is not mutated.
+ *
+ * @example
+ * ```ts
+ * const result = toProspect(lead, {
+ *   verdict: { frameworkId: 'bant', qualified: true, score: 75 },
+ *   icpFit: { icpId: 'mid-market-saas', score: 82, grade: 'A' },
+ *   qualifiedAt: new Date('2024-06-01T10:00:00Z'),
+ *   qualifiedBy: 'rep-7',
+ * }, { minIcpFit: 60 });
+ * if (result.ok) sendToSales(result.value); // result.value: Prospect<typeof lead>
+ * ```
+ */
+export function toProspect<L extends Lead>(
+  lead: L,
+  qualification: Qualification,
+  options: ToProspectOptions = {},
+): Result<Prospect<L>, ValidationError> {
+  const problems = [];
+  if (!qualification.verdict.qualified)
+    problems.push(
+      issue(['qualification', 'verdict', 'qualified'], `the ${qualification.verdict.frameworkId} verdict did not qualify the lead`, 'not_qualified'),
+    );
+  if (options.minIcpFit !== undefined) {
+    const fit = qualification.icpFit;
+    if (fit === undefined)
+      problems.push(issue(['qualification', 'icpFit'], `an ICP fit of at least ${options.minIcpFit} is required, but none was given`, 'icp_fit_missing'));
+    else if (fit.grade === 'F' || fit.score < options.minIcpFit)
+      problems.push(
+        issue(
+          ['qualification', 'icpFit', 'score'],
+          fit.grade === 'F'
+            ? `the lead is disqualified by ICP ${fit.icpId}`
+            : `ICP fit ${fit.score} is below the required ${options.minIcpFit}`,
+          'icp_fit_too_low',
+        ),
+      );
+  }
+  if (Number.isNaN(qualification.qualifiedAt.getTime()))
+    problems.push(issue(['qualification', 'qualifiedAt'], 'is not a valid date', 'invalid_date'));
+  if (problems.length > 0) return err(new ValidationError('prospect', problems));
+  return ok({ ...lead, qualification } as Prospect<L>);
+}
+
+/**
+ * Whether a lead carries a qualifying {@link Qualification}, for narrowing values of unknown origin
+ * (prefer {@link toProspect}, which explains a refusal).
+ */
+export function isProspect<L extends Lead>(lead: L): lead is Prospect<L> {
+  const qualification = (lead as { qualification?: Partial<Qualification> }).qualification;
+  return (
+    typeof qualification === 'object' &&
+    qualification !== null &&
+    qualification.verdict?.qualified === true &&
+    qualification.qualifiedAt instanceof Date &&
+    !Number.isNaN(qualification.qualifiedAt.getTime()) &&
+    typeof qualification.qualifiedBy === 'string'
+  );
+}
