@@ -14,3 +14,16 @@
  * @module
  */
 export { generateLeads, type GenerateLeadsOptions } from './generate-leads.ts';
+export {
+  arbitraryActivity,
+  arbitraryCompany,
+  arbitraryConsent,
+  arbitraryContact,
+  arbitraryDate,
+  arbitraryLead,
+  arbitraryMoney,
+  arbitraryOutcome,
+  arbitraryStageChange,
+  type ArbitraryDateRange,
+  type ArbitraryLeadOptions,
+} from './arbitraries.ts';

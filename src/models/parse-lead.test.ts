@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors.ts';
+import { leadToJson, parseActivity, parseCompany, parseLead, parseMoney, parseProspect } from './documents.ts';
+
+const valid = {
+  id: 'lead-1',
+  contact: { firstName: 'Ada', email: 'ada@acme.com', jobTitle: 'CTO', seniority: 'c_level' },
+  company: { name: 'Acme', domain: 'acme.com', industry: 'software', employeeCount: 120, country: 'US', annualRevenue: { amount: '25000000', currency: 'USD' } },
+  source: 'website_form',
+  createdAt: '2024-05-01T09:30:00Z',
+  activities: [
+    { type: 'page_viewed', at: '2024-05-02T10:00:00+02:00', url: '/pricing', pageKind: 'pricing' },
+    { type: 'demo_requested', at: '2024-05-03T10:00:00Z' },
+  ],
+};
+
+function problems(input: unknown): Record<string, string> {
+  const result = parseLead(input);
+  expect(result.ok).toBe(false);
+  if (result.ok) return {};
+  expect(result.error).toBeInstanceOf(ValidationError);
+  return Object.fromEntries(result.error.issues.map((i) => [i.pathText, i.message]));
+}
+
+describe('parseLead', () => {
+  it('accepts a valid lead and decodes dates and money', () => {
+    const result = parseLead(valid);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.createdAt).toEqual(new Date(Date.UTC(2024, 4, 1, 9, 30)));
+    expect(result.value.activities[0]?.at.toISOString()).toBe('2024-05-02T08:00:00.000Z');
+    expect(result.value.company?.annualRevenue).toEqual({ amountMinor: 2_500_000_000, currency: 'USD' });
+  });
+
+  it('defaults activities to an empty list', () => {
+    const { activities: _, ...withoutActivities } = valid;
+    const result = parseLead(withoutActivities);
+    expect(result.ok && result.value.activities).toEqual([]);
+  });
+
+  it('lists every problem with its path, in plain words', () => {
+    const found = problems({
+      ...valid,
+      contact: { email: 'not-an-email' },
+      company: { name: 'Acme', employeeCount: -5, annualRevenue: { amount: '10', currency: 'XYZ' } },
+      createdAt: '2024-02-30T00:00:00Z',
+      source: 'carrier_pigeon',
+    });
+    expect(found['contact.email']).toMatch(/not a valid e-mail address/);
+    expect(found['company.employeeCount']).toMatch(/at least 0/);
+    expect(found['company.annualRevenue.currency']).toMatch(/not an ISO 4217 currency/);
+    expect(found['createdAt']).toMatch(/not a real ISO 8601 date-time/);
+    expect(found['source']).toMatch(/must be one of .*"website_form"/);
+    expect(Object.keys(found)).toHaveLength(5);
+  });
+
+  it('explains wrong types and missing fields', () => {
+    const found = problems({ contact: 'Ada', source: 'webinar', createdAt: 12 });
+    expect(found['id']).toMatch(/required but missing/);
+    expect(found['contact']).toMatch(/must be an object, not text/);
+    expect(found['createdAt']).toMatch(/must be text, not a number/);
+  });
+
+  it('refuses activities of an unknown type and with impossible dates', () => {
+    const found = problems({ ...valid, activities: [{ type: 'fax_sent', at: '2024-05-01T00:00:00Z' }, { type: 'demo_requested', at: '2023-13-01T00:00:00Z' }] });
+    expect(found['activities[0].type'] ?? found['activities[0]']).toBeDefined();
+    expect(found['activities[1].at']).toMatch(/not a real ISO 8601/);
+  });
+
+  it('refuses dates without a time zone, which would depend on the reader’s zone', () => {
+    expect(problems({ ...valid, createdAt: '2024-05-01T09:30:00' })['createdAt']).toMatch(/time zone/);
+  });
+
+  it('refuses a document from a newer schema version', () => {
+    expect(problems({ ...valid, schemaVersion: 2 })['schemaVersion']).toMatch(/upgrade leadkit/);
+  });
+
+  it('never pollutes prototypes through __proto__ keys', () => {
+    const hostile = JSON.parse(
+      '{"id":"l","contact":{"__proto__":{"polluted":true}},"source":"other","createdAt":"2024-01-01T00:00:00Z","customFields":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"ok":1}}',
+    );
+    const result = parseLead(hostile);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    if (result.ok) {
+      expect(Object.getPrototypeOf(result.value.contact)).toBe(Object.prototype);
+      expect((result.value.contact as { polluted?: boolean }).polluted).toBeUndefined();
+    }
+  });
+
+  it('handles very large inputs: many activities are fine, oversized strings are refused', () => {
+    const many = Array.from({ length: 50_000 }, (_, i) => ({ type: 'email_opened', at: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() }));
+    const result = parseLead({ ...valid, activities: many });
+    expect(result.ok && result.value.activities.length).toBe(50_000);
+    const huge = problems({ ...valid, contact: { firstName: 'x'.repeat(1_000_000) } });
+    expect(huge['contact.firstName']).toMatch(/at most 500 characters/);
+  });
+
+  it('refuses non-objects at the root', () => {
+    for (const input of [null, undefined, 42, 'lead', [], true]) {
+      const result = parseLead(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.issues[0]?.pathText).toBe('(root)');
+    }
+  });
+
+  it('does not mutate its input', () => {
+    const input = structuredClone(valid);
+    parseLead(input);
+    expect(input).toEqual(valid);
+  });
+
+  it('round-trips through leadToJson', () => {
+    const first = parseLead(valid);
+    if (!first.ok) throw new Error('fixture must be valid');
+    const again = parseLead(JSON.parse(JSON.stringify(leadToJson(first.value))));
+    expect(again.ok && again.value).toEqual({ ...first.value, schemaVersion: 1 });
+  });
+});
+
+describe('the other parse functions', () => {
+  it('parseMoney accepts minor units and decimal strings, never floats', () => {
+    expect(parseMoney({ amountMinor: 1250, currency: 'USD' })).toEqual({ ok: true, value: { amountMinor: 1250, currency: 'USD' } });
+    expect(parseMoney({ amount: '12.5', currency: 'USD' })).toEqual({ ok: true, value: { amountMinor: 1250, currency: 'USD' } });
+    expect(parseMoney({ amount: '1500', currency: 'JPY' })).toEqual({ ok: true, value: { amountMinor: 1500, currency: 'JPY' } });
+    expect(parseMoney({ amountMinor: 12.5, currency: 'USD' }).ok).toBe(false);
+    const tooPrecise = parseMoney({ amount: '12.345', currency: 'USD' });
+    expect(!tooPrecise.ok && tooPrecise.error.issues[0]?.message).toMatch(/more decimal places than USD allows/);
+  });
+
+  it('parseCompany refuses unknown countries and bad domains', () => {
+    const result = parseCompany({ name: 'Acme', country: 'XX', domain: 'Not A Domain' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues.map((i) => i.pathText).sort()).toEqual(['country', 'domain']);
+    expect(result.error.message).toMatch(/Invalid company \(2 problems\)/);
+  });
+
+  it('parseActivity requires the fields of its type', () => {
+    const result = parseActivity({ type: 'page_viewed', at: '2024-01-01T00:00:00Z' });
+    expect(!result.ok && result.error.issues[0]?.pathText).toBe('url');
+  });
+
+  it('parseProspect refuses a stored prospect whose verdict did not qualify', () => {
+    const result = parseProspect({
+      ...valid,
+      qualification: { verdict: { frameworkId: 'bant', qualified: false, score: 25 }, qualifiedAt: '2024-06-01T00:00:00Z', qualifiedBy: 'rep' },
+    });
+    expect(!result.ok && result.error.issues[0]?.code).toBe('not_qualified');
+  });
+});
