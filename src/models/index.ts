@@ -19,10 +19,10 @@ export { DateTime, toJson } from './codecs.ts';
 export { Company } from './company.ts';
 export { Consent, GdprBasis } from './consent.ts';
 export { Contact, DecisionRole, Department, Seniority } from './contact.ts';
-export { CountryCode, isCountryCode } from './country.ts';
+export { CountryCode, countryCodeList, isCountryCode } from './country.ts';
 export { Lead, SCHEMA_VERSION, SchemaVersion, type LeadJson } from './lead.ts';
 export { LeadSource, leadSourceDirection } from './lead-source.ts';
-export { CurrencyCode, Money, currencyExponent, money, moneyToDecimal } from './money.ts';
+export { CurrencyCode, Money, currencyCodeList, currencyExponent, money, moneyToDecimal } from './money.ts';
 export { Outcome } from './outcome.ts';
 export {
   IcpFitSummary,

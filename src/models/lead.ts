@@ -38,7 +38,7 @@ export const SchemaVersion = z.literal(SCHEMA_VERSION, {
  * ```
  */
 export const Lead = z.object({
-  /** Version of the stored document; written by {@link leadToJson}, optional when reading. */
+  /** Version of the stored document; written by `leadToJson`, optional when reading. */
   schemaVersion: SchemaVersion.optional(),
   /** Stable identifier. */
   id: Id,

@@ -114,3 +114,6 @@ export function moneyToDecimal(value: Money): string {
   const fraction = exponent === 0 ? '' : `.${digits.slice(-exponent)}`;
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
+
+/** Every ISO 4217 currency code leadkit knows, in alphabetical order. */
+export const currencyCodeList: readonly string[] = currencyCodes;
