@@ -1,0 +1,294 @@
+/**
+ * The one-pass engine behind {@link funnelReport} and the per-segment report (internal). A record is first replayed
+ * into scratch arrays that are reused for every record (no per-record allocation), then committed into one or more
+ * accumulators (the overall figures, a cohort, the segments it belongs to).
+ */
+import { createSampleBuffer, pushSample, summarizeSamples, type SampleBuffer } from './distribution.ts';
+import { MILLISECONDS_PER_DAY, ratioOrUndefined } from './rate.ts';
+import {
+  KIND_DISQUALIFIED,
+  KIND_LOST,
+  KIND_WON,
+  compileStages,
+  type CompiledStages,
+} from './stages.ts';
+import type { FunnelDataIssues, FunnelMetrics, FunnelRecord, FunnelReportOptions, StageHistoryEntry, StageMetrics } from './funnel-report.ts';
+
+const STATUS_OPEN = 0;
+const STATUS_WON = 1;
+const STATUS_LOST = 2;
+const STATUS_DISQUALIFIED = 3;
+
+/** Running totals of one group of records. */
+export interface FunnelAccumulator {
+  records: number;
+  open: number;
+  won: number;
+  lost: number;
+  disqualified: number;
+  forwardMovers: number;
+  skippers: number;
+  windowMature: number;
+  windowConverted: number;
+  readonly entered: Int32Array;
+  readonly advanced: Int32Array;
+  readonly enteredNext: Int32Array;
+  readonly skipped: Int32Array;
+  readonly current: Int32Array;
+  readonly latest: SampleBuffer[];
+  readonly cumulative: SampleBuffer[];
+  readonly cycle: SampleBuffer;
+}
+
+/** The engine: replay a record, commit it, summarise accumulators. */
+export interface FunnelEngine {
+  readonly compiled: CompiledStages;
+  readonly issues: { -readonly [K in keyof FunnelDataIssues]: FunnelDataIssues[K] };
+  /** Replays one record into the scratch state; false when the record is outside the report (after `asOf`, out of range). */
+  replay(record: FunnelRecord): boolean;
+  /** The start (creation) time of the record last replayed, in ms. */
+  startMs(): number;
+  /** Adds the record last replayed to an accumulator. */
+  commit(accumulator: FunnelAccumulator): void;
+  createAccumulator(): FunnelAccumulator;
+  summarize(accumulator: FunnelAccumulator): FunnelMetrics;
+}
+
+/** Creates an engine for one report. */
+export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelEngine {
+  const compiled = compileStages(options.funnel, options.path);
+  const { count, indexOf, kinds, rank, pathStages, stages } = compiled;
+  const asOfMs = options.asOf.getTime();
+  if (Number.isNaN(asOfMs)) throw new RangeError('asOf is not a valid date');
+  const fromMs = options.from === undefined ? -Infinity : options.from.getTime();
+  const toMs = options.to === undefined ? Infinity : options.to.getTime();
+  const durations = options.durations !== false;
+  const windowDays = options.conversionWindowDays;
+  const windowMs = windowDays === undefined ? NaN : windowDays * MILLISECONDS_PER_DAY;
+  const cycleStartIndex = options.cycleStartStage === undefined ? -1 : (indexOf.get(options.cycleStartStage) ?? -2);
+  if (cycleStartIndex === -2) throw new RangeError(`cycleStartStage "${options.cycleStartStage}" is not a stage of the funnel`);
+  const disqualifiedCountsAsLost = options.countDisqualifiedAsLost === true;
+
+  // Scratch state of the record being replayed.
+  const entered = new Uint8Array(count);
+  const skippedFlag = new Uint8Array(count);
+  const latest = new Float64Array(count);
+  const cumulative = new Float64Array(count);
+  let status = STATUS_OPEN;
+  let currentIndex = -1;
+  let maxRank = -1;
+  let recordStartMs = 0;
+  let cycleMs = NaN;
+  let wonMs = NaN;
+  let movedForward = false;
+  let skippedAny = false;
+
+  const issues = { unknownStageEntries: 0, outOfOrderEntries: 0, negativeCycles: 0, recordsWithoutDate: 0, entriesAfterAsOf: 0 };
+
+  function replay(record: FunnelRecord): boolean {
+    const history = record.stageHistory;
+    const firstEntry = history !== undefined && history.length > 0 ? history[0] : undefined;
+    const created = record.createdAt ?? firstEntry?.at;
+    if (created === undefined) {
+      issues.recordsWithoutDate++;
+      return false;
+    }
+    const start = created.getTime();
+    if (!(start <= asOfMs) || start < fromMs || start >= toMs) return false;
+    recordStartMs = start;
+    entered.fill(0);
+    skippedFlag.fill(0);
+    if (durations) {
+      latest.fill(0);
+      cumulative.fill(0);
+    }
+    currentIndex = -1;
+    maxRank = -1;
+    wonMs = NaN;
+    let cycleStartMs = cycleStartIndex === -1 ? start : NaN;
+    movedForward = false;
+    skippedAny = false;
+    let previousMs = start;
+    if (history !== undefined) {
+      for (let position = 0; position < history.length; position++) {
+        const entry = history[position] as StageHistoryEntry;
+        const at = entry.at.getTime();
+        if (at > asOfMs) {
+          issues.entriesAfterAsOf++;
+          continue;
+        }
+        const index = indexOf.get(entry.to);
+        if (index === undefined) {
+          issues.unknownStageEntries++;
+          continue;
+        }
+        if (currentIndex >= 0) {
+          let stay = at - previousMs;
+          if (stay < 0) {
+            issues.outOfOrderEntries++;
+            stay = 0;
+          }
+          if (durations) {
+            const stayDays = stay / MILLISECONDS_PER_DAY;
+            latest[currentIndex] = stayDays;
+            cumulative[currentIndex] = (cumulative[currentIndex] as number) + stayDays;
+          }
+          const fromRank = rank[currentIndex] as number;
+          const toRank = rank[index] as number;
+          if (fromRank >= 0 && toRank > fromRank) {
+            movedForward = true;
+            for (let skippedRank = fromRank + 1; skippedRank < toRank; skippedRank++) skippedFlag[pathStages[skippedRank] as number] = 1;
+          }
+        }
+        entered[index] = 1;
+        const indexRank = rank[index] as number;
+        if (indexRank > maxRank) maxRank = indexRank;
+        if (kinds[index] === KIND_WON && Number.isNaN(wonMs)) wonMs = at;
+        if (index === cycleStartIndex && Number.isNaN(cycleStartMs)) cycleStartMs = at;
+        currentIndex = index;
+        previousMs = at;
+      }
+    }
+    if (currentIndex < 0 && record.stage !== undefined) {
+      const index = indexOf.get(record.stage);
+      if (index === undefined) issues.unknownStageEntries++;
+      else {
+        entered[index] = 1;
+        currentIndex = index;
+        const indexRank = rank[index] as number;
+        if (indexRank > maxRank) maxRank = indexRank;
+        if (kinds[index] === KIND_WON) wonMs = start;
+        if (index === cycleStartIndex) cycleStartMs = start;
+      }
+    }
+    if (currentIndex >= 0 && durations) {
+      const stayDays = Math.max(0, asOfMs - previousMs) / MILLISECONDS_PER_DAY;
+      latest[currentIndex] = stayDays;
+      cumulative[currentIndex] = (cumulative[currentIndex] as number) + stayDays;
+    }
+    const currentKind = currentIndex >= 0 ? kinds[currentIndex] : 0;
+    if (currentKind === KIND_LOST) status = STATUS_LOST;
+    else if (currentKind === KIND_DISQUALIFIED) status = STATUS_DISQUALIFIED;
+    else if (!Number.isNaN(wonMs)) status = STATUS_WON;
+    else status = STATUS_OPEN;
+    cycleMs = status === STATUS_WON ? wonMs - cycleStartMs : NaN;
+    if (cycleMs < 0) issues.negativeCycles++;
+    for (let index = 0; index < count; index++) {
+      if (skippedFlag[index] === 1 && entered[index] === 0) skippedAny = true;
+    }
+    return true;
+  }
+
+  function createAccumulator(): FunnelAccumulator {
+    const buffers = (): SampleBuffer[] => (durations ? Array.from({ length: count }, () => createSampleBuffer(16)) : []);
+    return {
+      records: 0,
+      open: 0,
+      won: 0,
+      lost: 0,
+      disqualified: 0,
+      forwardMovers: 0,
+      skippers: 0,
+      windowMature: 0,
+      windowConverted: 0,
+      entered: new Int32Array(count),
+      advanced: new Int32Array(count),
+      enteredNext: new Int32Array(count),
+      skipped: new Int32Array(count),
+      current: new Int32Array(count),
+      latest: buffers(),
+      cumulative: buffers(),
+      cycle: createSampleBuffer(16),
+    };
+  }
+
+  function commit(accumulator: FunnelAccumulator): void {
+    accumulator.records++;
+    if (status === STATUS_WON) {
+      accumulator.won++;
+      if (durations && cycleMs >= 0) pushSample(accumulator.cycle, cycleMs / MILLISECONDS_PER_DAY);
+    } else if (status === STATUS_LOST) accumulator.lost++;
+    else if (status === STATUS_DISQUALIFIED) accumulator.disqualified++;
+    else accumulator.open++;
+    if (movedForward) accumulator.forwardMovers++;
+    if (skippedAny) accumulator.skippers++;
+    if (currentIndex >= 0) (accumulator.current[currentIndex] as number)++;
+    if (windowDays !== undefined && asOfMs - recordStartMs >= windowMs) {
+      accumulator.windowMature++;
+      if (status === STATUS_WON && wonMs - recordStartMs <= windowMs) accumulator.windowConverted++;
+    }
+    for (let index = 0; index < count; index++) {
+      if (entered[index] === 1) {
+        (accumulator.entered[index] as number)++;
+        const indexRank = rank[index] as number;
+        if (indexRank >= 0) {
+          if (maxRank > indexRank) (accumulator.advanced[index] as number)++;
+          if (indexRank + 1 < pathStages.length && entered[pathStages[indexRank + 1] as number] === 1) (accumulator.enteredNext[index] as number)++;
+        }
+        if (durations) {
+          pushSample(accumulator.latest[index] as SampleBuffer, latest[index] as number);
+          pushSample(accumulator.cumulative[index] as SampleBuffer, cumulative[index] as number);
+        }
+      } else if (skippedFlag[index] === 1) (accumulator.skipped[index] as number)++;
+    }
+  }
+
+  function summarize(accumulator: FunnelAccumulator): FunnelMetrics {
+    const emptyBuffer = createSampleBuffer(1);
+    const stageMetrics: StageMetrics[] = stages.map((stage, index) => {
+      const enteredCount = accumulator.entered[index] as number;
+      const stageRank = rank[index] as number;
+      const hasNext = stageRank >= 0 && stageRank + 1 < pathStages.length;
+      const skippedCount = accumulator.skipped[index] as number;
+      return {
+        id: stage.id,
+        label: stage.label ?? stage.id,
+        kind: stage.kind,
+        onPath: stageRank >= 0,
+        entered: enteredCount,
+        advanced: accumulator.advanced[index] as number,
+        enteredNext: accumulator.enteredNext[index] as number,
+        skipped: skippedCount,
+        current: accumulator.current[index] as number,
+        conversionRate: hasNext ? ratioOrUndefined(accumulator.advanced[index] as number, enteredCount) : undefined,
+        nextStageConversionRate: hasNext ? ratioOrUndefined(accumulator.enteredNext[index] as number, enteredCount) : undefined,
+        skipRate: stageRank >= 0 ? ratioOrUndefined(skippedCount, enteredCount + skippedCount) : undefined,
+        timeInStage: {
+          latest: summarizeSamples(durations ? (accumulator.latest[index] as SampleBuffer) : emptyBuffer),
+          cumulative: summarizeSamples(durations ? (accumulator.cumulative[index] as SampleBuffer) : emptyBuffer),
+        },
+      };
+    });
+    const closed = accumulator.won + accumulator.lost + (disqualifiedCountsAsLost ? accumulator.disqualified : 0);
+    return {
+      records: accumulator.records,
+      open: accumulator.open,
+      won: accumulator.won,
+      lost: accumulator.lost,
+      disqualified: accumulator.disqualified,
+      winRate: ratioOrUndefined(accumulator.won, closed),
+      stageSkipRate: ratioOrUndefined(accumulator.skippers, accumulator.forwardMovers),
+      cycleLength: summarizeSamples(accumulator.cycle),
+      conversionWithinWindow:
+        windowDays === undefined
+          ? undefined
+          : {
+              days: windowDays,
+              mature: accumulator.windowMature,
+              converted: accumulator.windowConverted,
+              rate: ratioOrUndefined(accumulator.windowConverted, accumulator.windowMature),
+            },
+      stages: stageMetrics,
+    };
+  }
+
+  return {
+    compiled,
+    issues,
+    replay,
+    startMs: () => recordStartMs,
+    commit,
+    createAccumulator,
+    summarize,
+  };
+}

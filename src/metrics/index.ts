@@ -1,0 +1,32 @@
+/**
+ * Funnel and revenue metrics, segmentation and data hygiene: one-pass funnel reports from stage history (conversion,
+ * skips, win rate, cycle length, time in stage, cohorts), pipeline figures, unit economics with units in their types,
+ * serializable segments, and duplicate detection, merging and data decay for leads.
+ *
+ * @example
+ * ```ts
+ * import { funnelReport } from 'leadkit/metrics';
+ *
+ * const report = funnelReport(leads, { funnel, asOf: new Date('2024-07-01T00:00:00Z'), cohortBy: 'month' });
+ * console.log(report.overall.winRate, report.overall.cycleLength.median);
+ * ```
+ *
+ * @module
+ */
+export { summarizeDistribution, type DistributionSummary } from './distribution.ts';
+export {
+  funnelReport,
+  type FunnelCohort,
+  type FunnelCohortBy,
+  type FunnelDataIssues,
+  type FunnelMetrics,
+  type FunnelRecord,
+  type FunnelReport,
+  type FunnelReportOptions,
+  type StageHistoryEntry,
+  type StageMetrics,
+  type TimeInStage,
+  type WindowConversion,
+} from './funnel-report.ts';
+export { DAYS_PER_MONTH, MILLISECONDS_PER_DAY, toRate, type Days, type Rate } from './rate.ts';
+export type { MetricsFunnel, MetricsStage, MetricsStageKind } from './stages.ts';
