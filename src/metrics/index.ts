@@ -30,3 +30,34 @@ export {
 } from './funnel-report.ts';
 export { DAYS_PER_MONTH, MILLISECONDS_PER_DAY, toRate, type Days, type Rate } from './rate.ts';
 export type { MetricsFunnel, MetricsStage, MetricsStageKind } from './stages.ts';
+export {
+  findStaleRecords,
+  pipelineVelocity,
+  weightedPipeline,
+  type CurrencyPipeline,
+  type FindStaleRecordsOptions,
+  type PipelineVelocityInput,
+  type StaleRecord,
+  type WeightedPipeline,
+  type WeightedPipelineOptions,
+} from './pipeline.ts';
+export {
+  DEFAULT_SALES_TOUCH_TYPES,
+  speedToLead,
+  type SpeedToLeadOptions,
+  type SpeedToLeadRecord,
+  type SpeedToLeadReport,
+} from './speed-to-lead.ts';
+export {
+  cacPayback,
+  clvToCacRatio,
+  customerAcquisitionCost,
+  customerLifetimeValue,
+  leadToCustomerRate,
+  type CacPayback,
+  type CacPaybackInput,
+  type ClvToCacRatioInput,
+  type CustomerAcquisitionCostInput,
+  type CustomerLifetimeValueInput,
+  type LeadToCustomerRateInput,
+} from './unit-economics.ts';

@@ -1,0 +1,156 @@
+import type { Money } from '../models/money.ts';
+import { stageAsOf, type StageAsOf } from './current-stage.ts';
+import type { FunnelRecord } from './funnel-report.ts';
+import { MILLISECONDS_PER_DAY, type Days } from './rate.ts';
+import type { MetricsFunnel, MetricsStage } from './stages.ts';
+
+/** Options of {@link weightedPipeline}. */
+export interface WeightedPipelineOptions<R extends FunnelRecord> {
+  /** The funnel; each stage's `probability` weighs its records (a stage without one weighs 0). */
+  readonly funnel: MetricsFunnel;
+  /** The instant the pipeline is taken at. */
+  readonly asOf: Date;
+  /** The deal amount of a record (`undefined` when unknown). */
+  readonly amountOf: (record: R) => Money | undefined;
+}
+
+/** The open pipeline in one currency. Amounts are never converted between currencies. */
+export interface CurrencyPipeline {
+  /** ISO 4217 currency. */
+  readonly currency: string;
+  /** Open records with an amount in this currency. */
+  readonly records: number;
+  /** Σ amount. */
+  readonly total: Money;
+  /** Σ amount × stage probability, rounded to whole minor units. */
+  readonly weighted: Money;
+}
+
+/** The result of {@link weightedPipeline}. */
+export interface WeightedPipeline {
+  /** One entry per currency met, sorted by currency code: amounts in different currencies are never added up. */
+  readonly byCurrency: readonly CurrencyPipeline[];
+  /** Open records without an amount (left out of the totals). */
+  readonly recordsWithoutAmount: number;
+}
+
+/**
+ * The weighted pipeline: Σ amount × stage probability over records in an open stage as of `asOf`, in one pass.
+ * Each currency gets its own total, so amounts in different currencies are never mixed.
+ *
+ * @example
+ * ```ts
+ * const pipeline = weightedPipeline(deals, { funnel, asOf, amountOf: (deal) => deal.amount });
+ * pipeline.byCurrency; // [{ currency: 'USD', records: 12, total: {…}, weighted: { amountMinor: 4_250_000, currency: 'USD' } }]
+ * ```
+ */
+export function weightedPipeline<R extends FunnelRecord>(records: Iterable<R>, options: WeightedPipelineOptions<R>): WeightedPipeline {
+  const asOfMs = options.asOf.getTime();
+  const open = new Map<string, MetricsStage>();
+  for (const stage of options.funnel.stages) if (stage.kind === 'open') open.set(stage.id, stage);
+  const totals = new Map<string, { records: number; total: number; weighted: number }>();
+  let recordsWithoutAmount = 0;
+  const position: StageAsOf = { stageId: undefined, sinceMs: 0 };
+  for (const record of records) {
+    if (!stageAsOf(record, asOfMs, position) || position.stageId === undefined) continue;
+    const stage = open.get(position.stageId);
+    if (stage === undefined) continue;
+    const amount = options.amountOf(record);
+    if (amount === undefined) {
+      recordsWithoutAmount++;
+      continue;
+    }
+    let sum = totals.get(amount.currency);
+    if (sum === undefined) totals.set(amount.currency, (sum = { records: 0, total: 0, weighted: 0 }));
+    sum.records++;
+    sum.total += amount.amountMinor;
+    sum.weighted += amount.amountMinor * (stage.probability ?? 0);
+  }
+  const byCurrency = [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([currency, sum]) => ({
+      currency,
+      records: sum.records,
+      total: { amountMinor: sum.total, currency },
+      weighted: { amountMinor: Math.round(sum.weighted), currency },
+    }));
+  return { byCurrency, recordsWithoutAmount };
+}
+
+/** Inputs of {@link pipelineVelocity}. */
+export interface PipelineVelocityInput {
+  /** Qualified opportunities in the pipeline. */
+  readonly opportunities: number;
+  /** Win rate, 0–1. */
+  readonly winRate: number;
+  /** Average deal size. */
+  readonly averageDealSize: Money;
+  /** Average sales cycle length, in days. */
+  readonly cycleLengthDays: Days;
+}
+
+/**
+ * Pipeline velocity: how much revenue the pipeline produces per day,
+ * `(opportunities × win rate × average deal size) / cycle length in days`, in the deal size's currency
+ * (rounded to whole minor units).
+ *
+ * @example
+ * ```ts
+ * pipelineVelocity({ opportunities: 40, winRate: 0.25, averageDealSize: money('12000', 'USD'), cycleLengthDays: 60 });
+ * // { amountMinor: 200000, currency: 'USD' }: $2,000 a day
+ * ```
+ * @throws RangeError when the cycle length is not positive, the win rate is not within 0–1 or the number of
+ * opportunities is negative.
+ */
+export function pipelineVelocity(input: PipelineVelocityInput): Money {
+  if (!(input.cycleLengthDays > 0)) throw new RangeError(`cycleLengthDays must be positive, not ${input.cycleLengthDays}`);
+  if (!(input.winRate >= 0 && input.winRate <= 1)) throw new RangeError(`winRate must be between 0 and 1, not ${input.winRate}`);
+  if (!(input.opportunities >= 0)) throw new RangeError(`opportunities must not be negative, not ${input.opportunities}`);
+  const perDay = (input.opportunities * input.winRate * input.averageDealSize.amountMinor) / input.cycleLengthDays;
+  return { amountMinor: Math.round(perDay), currency: input.averageDealSize.currency };
+}
+
+/** A record that has stayed in its stage longer than the stage's `rottingDays`. */
+export interface StaleRecord<R> {
+  /** The record. */
+  readonly record: R;
+  /** Its stage as of `asOf`. */
+  readonly stageId: string;
+  /** Days since it entered that stage. */
+  readonly daysInStage: Days;
+  /** The stage's threshold. */
+  readonly rottingDays: Days;
+}
+
+/** Options of {@link findStaleRecords}. */
+export interface FindStaleRecordsOptions {
+  /** The funnel; only open stages with `rottingDays` are checked. */
+  readonly funnel: MetricsFunnel;
+  /** The instant of the check. */
+  readonly asOf: Date;
+}
+
+/**
+ * Finds stale ("rotting") records: in an open stage, with no stage change for longer than that stage's
+ * `rottingDays`, as of `asOf`. One pass; the result lists the stale records, most overdue first.
+ *
+ * @example
+ * ```ts
+ * for (const stale of findStaleRecords(leads, { funnel, asOf })) notify(stale.record.ownerId, `${stale.daysInStage} days in ${stale.stageId}`);
+ * ```
+ */
+export function findStaleRecords<R extends FunnelRecord>(records: Iterable<R>, options: FindStaleRecordsOptions): StaleRecord<R>[] {
+  const asOfMs = options.asOf.getTime();
+  const thresholds = new Map<string, number>();
+  for (const stage of options.funnel.stages) if (stage.kind === 'open' && stage.rottingDays !== undefined) thresholds.set(stage.id, stage.rottingDays);
+  const stale: StaleRecord<R>[] = [];
+  const position: StageAsOf = { stageId: undefined, sinceMs: 0 };
+  for (const record of records) {
+    if (!stageAsOf(record, asOfMs, position) || position.stageId === undefined) continue;
+    const rottingDays = thresholds.get(position.stageId);
+    if (rottingDays === undefined) continue;
+    const daysInStage = (asOfMs - position.sinceMs) / MILLISECONDS_PER_DAY;
+    if (daysInStage > rottingDays) stale.push({ record, stageId: position.stageId, daysInStage, rottingDays });
+  }
+  return stale.sort((a, b) => b.daysInStage / b.rottingDays - a.daysInStage / a.rottingDays);
+}

@@ -1,0 +1,117 @@
+import type { ActivityType } from '../models/activity.ts';
+import { createSampleBuffer, pushSample, summarizeSamples, type DistributionSummary } from './distribution.ts';
+import { MILLISECONDS_PER_DAY } from './rate.ts';
+import type { MetricsFunnel } from './stages.ts';
+
+/** What {@link speedToLead} reads of a lead (a `Lead` fits). */
+export interface SpeedToLeadRecord {
+  /** Lead id, listed when the SLA is breached. */
+  readonly id: string;
+  /** When the lead arrived. */
+  readonly createdAt: Date;
+  /** Its first stage, used to find the stage's SLA. */
+  readonly stage?: string | undefined;
+  /** Stage history; the first entry's stage is the one the lead arrived in. */
+  readonly stageHistory?: readonly { readonly to: string; readonly at: Date }[] | undefined;
+  /** Engagement events. */
+  readonly activities?: readonly { readonly type: string; readonly at: Date }[] | undefined;
+}
+
+/** The sales touches counted by default: an e-mail sent, a call, a meeting booked or held. */
+export const DEFAULT_SALES_TOUCH_TYPES: readonly ActivityType[] = ['email_sent', 'call', 'meeting_booked', 'meeting_held'];
+
+/** Options of {@link speedToLead}. */
+export interface SpeedToLeadOptions {
+  /** The instant of the report: later leads and touches are ignored. */
+  readonly asOf: Date;
+  /** The SLA in hours for every lead; without it, each lead's first stage's `speedToLeadSlaHours` from `funnel`. */
+  readonly slaHours?: number;
+  /** The funnel whose stages carry `speedToLeadSlaHours`. */
+  readonly funnel?: MetricsFunnel;
+  /** Activity types that count as a sales touch (default {@link DEFAULT_SALES_TOUCH_TYPES}). */
+  readonly touchTypes?: readonly string[];
+}
+
+/** The result of {@link speedToLead}. */
+export interface SpeedToLeadReport {
+  /** Leads created by `asOf`. */
+  readonly leads: number;
+  /** Leads touched by sales at or after their creation. */
+  readonly touched: number;
+  /** Days from creation to the first touch, over touched leads. */
+  readonly responseTime: DistributionSummary;
+  /** Leads with an SLA (from `slaHours` or their first stage). */
+  readonly withSla: number;
+  /** Touched within their SLA. */
+  readonly withinSla: number;
+  /** Touched late, or not touched and past their SLA. */
+  readonly breached: number;
+  /** Not touched yet, SLA not over yet. */
+  readonly pending: number;
+  /** Ids of the breaching leads, in input order. */
+  readonly breachedLeadIds: readonly string[];
+}
+
+/**
+ * Speed to lead: how fast sales first touched each new lead (an e-mail sent, a call, a meeting), and how many leads
+ * breached the SLA, as of `asOf`, in one pass. Touches before a lead's creation (outbound sequences) do not count.
+ *
+ * @example
+ * ```ts
+ * const report = speedToLead(leads, { asOf, slaHours: 24 });
+ * report.responseTime.median; // days
+ * report.breached;            // touched late, or still waiting past 24 hours
+ * ```
+ */
+export function speedToLead(leads: Iterable<SpeedToLeadRecord>, options: SpeedToLeadOptions): SpeedToLeadReport {
+  const asOfMs = options.asOf.getTime();
+  const touchTypes = new Set<string>(options.touchTypes ?? DEFAULT_SALES_TOUCH_TYPES);
+  const stageSla = new Map<string, number>();
+  for (const stage of options.funnel?.stages ?? []) if (stage.speedToLeadSlaHours !== undefined) stageSla.set(stage.id, stage.speedToLeadSlaHours);
+  const responseTimes = createSampleBuffer();
+  const breachedLeadIds: string[] = [];
+  let leadCount = 0;
+  let touched = 0;
+  let withSla = 0;
+  let withinSla = 0;
+  let pending = 0;
+  for (const lead of leads) {
+    const createdMs = lead.createdAt.getTime();
+    if (!(createdMs <= asOfMs)) continue;
+    leadCount++;
+    let firstTouchMs = Infinity;
+    const activities = lead.activities;
+    if (activities !== undefined) {
+      for (let index = 0; index < activities.length; index++) {
+        const activity = activities[index] as { readonly type: string; readonly at: Date };
+        if (!touchTypes.has(activity.type)) continue;
+        const at = activity.at.getTime();
+        if (at >= createdMs && at <= asOfMs && at < firstTouchMs) firstTouchMs = at;
+      }
+    }
+    const wasTouched = firstTouchMs !== Infinity;
+    if (wasTouched) {
+      touched++;
+      pushSample(responseTimes, (firstTouchMs - createdMs) / MILLISECONDS_PER_DAY);
+    }
+    const firstStage = lead.stageHistory?.[0]?.to ?? lead.stage;
+    const slaHours = options.slaHours ?? (firstStage === undefined ? undefined : stageSla.get(firstStage));
+    if (slaHours === undefined) continue;
+    withSla++;
+    const deadlineMs = createdMs + slaHours * 3_600_000;
+    if (wasTouched ? firstTouchMs <= deadlineMs : asOfMs <= deadlineMs) {
+      if (wasTouched) withinSla++;
+      else pending++;
+    } else breachedLeadIds.push(lead.id);
+  }
+  return {
+    leads: leadCount,
+    touched,
+    responseTime: summarizeSamples(responseTimes),
+    withSla,
+    withinSla,
+    breached: breachedLeadIds.length,
+    pending,
+    breachedLeadIds,
+  };
+}
