@@ -1,0 +1,269 @@
+import type { Lead } from '../models/lead.ts';
+import { toProspect, type Prospect } from '../models/prospect.ts';
+import type { StageChange } from '../models/stage-change.ts';
+import type { Err, Ok } from '../result.ts';
+import { historyToEvents } from './history.ts';
+import { compiledFunnel, type CompiledTransition } from './compiled.ts';
+import type { FunnelEffect } from './funnel-definition.ts';
+import type { Funnel, FunnelEvent, FunnelGuardEvidence, FunnelRecord, TransitionContext } from './types.ts';
+
+/** Why a transition was refused. */
+export type TransitionRefusalCode =
+  /** The record's `stage` is not a stage of this funnel. */
+  | 'unknown_stage'
+  /** The record is in a terminal stage. */
+  | 'terminal_stage'
+  /** The event does not leave the record's stage (or, for a record with no stage, is not an entry event). */
+  | 'no_transition'
+  /** `event.at` is not a valid date. */
+  | 'invalid_time'
+  /** `event.at` is earlier than the record's last history entry (and `outOfOrder` is not `insert`). */
+  | 'out_of_order'
+  /** One or more guards failed. */
+  | 'guard_failed'
+  /** The event enters the qualified stage without a framework verdict (from a guard or `event.qualification`). */
+  | 'qualification_missing'
+  /** The verdict entering the qualified stage did not qualify the lead. */
+  | 'not_qualified'
+  /** With `outOfOrder: 'insert'`, a later history entry no longer holds once the event is inserted. */
+  | 'history_invalid';
+
+/** One guard that failed, with its reason. */
+export interface FailedGuard {
+  /** The guard's name in the funnel definition. */
+  readonly guard: string;
+  /** Why it failed. */
+  readonly reason: string;
+}
+
+/** A refused transition: which event, from where, and every reason. */
+export interface TransitionRefusal {
+  /** Discriminates leadkit errors. */
+  readonly code: 'transition_refused';
+  /** Why, as a stable code. */
+  readonly reason: TransitionRefusalCode;
+  /** The refused event type. */
+  readonly event: string;
+  /** The record's stage, or `null` when it had none. */
+  readonly from: string | null;
+  /** The stage the event would have entered, when the funnel has such a transition. */
+  readonly to: string | null;
+  /** Every guard that failed (empty unless `reason` is `guard_failed`). */
+  readonly failedGuards: readonly FailedGuard[];
+  /** The events the record's stage does allow. */
+  readonly allowedEvents: readonly string[];
+  /** The whole refusal in one sentence. */
+  readonly message: string;
+}
+
+/** A successful transition: the new record in `value`, plus what happened and what to do next. */
+export interface TransitionSuccess<R> extends Ok<R> {
+  /** The history entry appended (or inserted) for this event. */
+  readonly change: StageChange;
+  /** The effects the funnel asks the caller to run (the transition's, then the entered stage's `onEnter`). */
+  readonly effects: readonly FunnelEffect[];
+  /** Set when the event entered the qualified stage: the same new record, typed as a prospect. */
+  readonly prospect?: R extends Lead ? Prospect<R> : never;
+}
+
+/** The outcome of {@link transition}. */
+export type TransitionResult<R> = TransitionSuccess<R> | Err<TransitionRefusal>;
+
+const noFailures: readonly FailedGuard[] = Object.freeze([]);
+const noEvents: readonly string[] = Object.freeze([]);
+const defaultContext: TransitionContext = Object.freeze({});
+
+function refuse(
+  reason: TransitionRefusalCode,
+  event: FunnelEvent,
+  from: string | null,
+  to: string | null,
+  allowedEvents: readonly string[],
+  message: string,
+  failedGuards: readonly FailedGuard[] = noFailures,
+): Err<TransitionRefusal> {
+  return { ok: false, error: { code: 'transition_refused', reason, event: event.type, from, to, failedGuards, allowedEvents, message } };
+}
+
+function allowedFrom(table: ReadonlyMap<string, CompiledTransition<never>> | undefined): readonly string[] {
+  return table === undefined ? noEvents : Array.from(table.keys());
+}
+
+const describeStage = (stage: string | null): string => (stage === null ? 'a record with no stage' : `stage ${JSON.stringify(stage)}`);
+
+/** One transition with the time already checked against the history, or refused. */
+function step<R extends FunnelRecord>(funnel: Funnel<string, string, never>, record: R, event: FunnelEvent, context: TransitionContext): TransitionResult<R> {
+  const compiled = funnel[compiledFunnel];
+  const stage = record.stage;
+  const from = stage ?? null;
+  const table = stage === undefined ? compiled.entry : compiled.byStage.get(stage);
+  if (table === undefined)
+    return refuse('unknown_stage', event, from, null, noEvents, `Cannot apply ${JSON.stringify(event.type)}: the record is in stage ${JSON.stringify(stage)}, which funnel ${JSON.stringify(funnel.id)} does not define`);
+  const next = table.get(event.type);
+  if (next === undefined) {
+    if (stage !== undefined && compiled.terminal.has(stage))
+      return refuse('terminal_stage', event, from, null, noEvents, `Cannot apply ${JSON.stringify(event.type)}: ${describeStage(from)} is terminal`);
+    const allowed = allowedFrom(table);
+    return refuse(
+      'no_transition',
+      event,
+      from,
+      null,
+      allowed,
+      `Cannot apply ${JSON.stringify(event.type)} to ${describeStage(from)}; allowed: ${allowed.length === 0 ? 'none' : allowed.join(', ')}`,
+    );
+  }
+  const at = event.at;
+  const time = at instanceof Date ? at.getTime() : Number.NaN;
+  if (time !== time)
+    return refuse('invalid_time', event, from, next.to, allowedFrom(table), `Cannot apply ${JSON.stringify(event.type)}: event.at is not a valid date`);
+  const history = record.stageHistory;
+  const length = history === undefined ? 0 : history.length;
+  if (length > 0) {
+    const last = (history as readonly StageChange[])[length - 1] as StageChange;
+    if (last.at.getTime() > time)
+      return refuse(
+        'out_of_order',
+        event,
+        from,
+        next.to,
+        allowedFrom(table),
+        `Cannot apply ${JSON.stringify(event.type)} at ${at.toISOString()}: it is earlier than the last history entry (${last.event} at ${last.at.toISOString()}); pass outOfOrder: 'insert' to insert it in time order`,
+      );
+  }
+
+  let evidence: FunnelGuardEvidence | undefined;
+  let failed: FailedGuard[] | undefined;
+  const guards = next.guards;
+  for (let index = 0; index < guards.length; index++) {
+    const bound = guards[index] as (typeof guards)[number];
+    const check = bound.guard.check(record as never, event, context);
+    if (!check.passed) (failed ??= []).push({ guard: bound.name, reason: check.reason });
+    else if (check.evidence !== undefined) evidence = evidence === undefined ? check.evidence : { ...evidence, ...check.evidence };
+  }
+  if (failed !== undefined)
+    return refuse(
+      'guard_failed',
+      event,
+      from,
+      next.to,
+      allowedFrom(table),
+      `Cannot move ${describeStage(from)} to ${JSON.stringify(next.to)} with ${JSON.stringify(event.type)}: ${failed.map((failure) => `${failure.guard}: ${failure.reason}`).join('; ')}`,
+      failed,
+    );
+
+  const change: StageChange =
+    event.by === undefined && event.reason === undefined
+      ? { from, to: next.to, event: event.type, at }
+      : event.reason === undefined
+        ? { from, to: next.to, event: event.type, at, by: event.by as string }
+        : event.by === undefined
+          ? { from, to: next.to, event: event.type, at, reason: event.reason }
+          : { from, to: next.to, event: event.type, at, by: event.by, reason: event.reason };
+  const stageHistory = length === 0 ? [change] : [...(history as readonly StageChange[]), change];
+
+  if (!next.qualifies) {
+    const value = { ...record, stage: next.to, stageHistory };
+    return { ok: true, value, change, effects: next.effects };
+  }
+  const verdict = evidence?.verdict ?? event.qualification?.verdict;
+  const icpFit = evidence?.icpFit ?? event.qualification?.icpFit;
+  if (verdict === undefined)
+    return refuse(
+      'qualification_missing',
+      event,
+      from,
+      next.to,
+      allowedFrom(table),
+      `Cannot move to the qualified stage ${JSON.stringify(next.to)} without a framework verdict: add a requireQualified guard or pass event.qualification`,
+    );
+  const qualification = {
+    verdict,
+    ...(icpFit === undefined ? {} : { icpFit }),
+    qualifiedAt: at,
+    qualifiedBy: event.by ?? `funnel:${funnel.id}`,
+  };
+  const prospect = toProspect(record as unknown as Lead, qualification);
+  if (!prospect.ok)
+    return refuse(
+      'not_qualified',
+      event,
+      from,
+      next.to,
+      allowedFrom(table),
+      `Cannot move to the qualified stage ${JSON.stringify(next.to)}: ${prospect.error.issues.map((problem) => problem.message).join('; ')}`,
+    );
+  const value = { ...prospect.value, stage: next.to, stageHistory } as unknown as R;
+  return { ok: true, value, change, effects: next.effects, prospect: value as never };
+}
+
+/** Rewinds a record to before its first history entry. */
+function rewind<R extends FunnelRecord>(record: R): R {
+  const { stage: _stage, stageHistory, ...rest } = record;
+  const first = stageHistory?.[0];
+  return (first === undefined || first.from === null ? rest : { ...rest, stage: first.from, stageHistory: [] }) as unknown as R;
+}
+
+function insertInOrder<R extends FunnelRecord>(funnel: Funnel<string, string, never>, record: R, event: FunnelEvent, context: TransitionContext): TransitionResult<R> {
+  const events = historyToEvents(record);
+  let position = events.length;
+  while (position > 0 && (events[position - 1] as FunnelEvent).at.getTime() > event.at.getTime()) position--;
+  events.splice(position, 0, event);
+  const strict: TransitionContext = { ...context, outOfOrder: 'refuse' };
+  let current = rewind(record);
+  let inserted: TransitionSuccess<R> | undefined;
+  for (let index = 0; index < events.length; index++) {
+    const result = step(funnel, current, events[index] as FunnelEvent, strict);
+    if (!result.ok) {
+      if (index === position) return result;
+      return refuse(
+        'history_invalid',
+        event,
+        record.stage ?? null,
+        result.error.to,
+        result.error.allowedEvents,
+        `Inserting ${JSON.stringify(event.type)} at ${event.at.toISOString()} breaks the later history entry ${index > position ? index - 1 : index} (${result.error.event}): ${result.error.message}`,
+        result.error.failedGuards,
+      );
+    }
+    current = result.value;
+    if (index === position) inserted = result;
+  }
+  const done = inserted as TransitionSuccess<R>;
+  return done.prospect === undefined
+    ? { ok: true, value: current, change: done.change, effects: done.effects }
+    : { ok: true, value: current, change: done.change, effects: done.effects, prospect: current as never };
+}
+
+/**
+ * Applies one event to a record, purely: returns `{ ok: true, value }` with a new record whose `stage` is the
+ * target stage and whose `stageHistory` gains an entry (from, to, event, at, by, reason), or
+ * `{ ok: false, error }` naming the refused event and every guard that failed with its reason. It never throws on a
+ * refusal and never mutates its input; `value` keeps the record's type (a lead stays your lead type).
+ *
+ * A record without a stage enters the funnel through an entry event (a transition with `from: null`, such as
+ * `capture` in the B2B preset). Entering the funnel's qualified stage (`sql` by default) makes a lead a prospect:
+ * the verdict comes from a guard's evidence (`requireQualified`) or from `event.qualification`, and `prospect`
+ * holds the record typed as a `Prospect`. The success also lists the `effects` the definition asks for; none is run.
+ *
+ * @example
+ * ```ts
+ * const result = transition(b2bFunnel, lead, { type: 'engage', at: new Date('2024-05-02T10:00:00Z'), by: 'rep-7' });
+ * if (result.ok) save(result.value);               // result.value.stage === 'mql'
+ * else console.warn(result.error.message);          // names the event and every failed guard
+ * ```
+ */
+export function transition<S extends string, E extends string, G, R extends FunnelRecord & G>(
+  funnel: Funnel<S, E, G>,
+  record: R,
+  event: FunnelEvent<E>,
+  context: TransitionContext = defaultContext,
+): TransitionResult<R> {
+  const target = funnel as unknown as Funnel<string, string, never>;
+  if (context.outOfOrder === 'insert') {
+    const history = record.stageHistory;
+    const last = history === undefined ? undefined : history[history.length - 1];
+    if (last !== undefined && event.at instanceof Date && last.at.getTime() > event.at.getTime()) return insertInOrder(target, record, event, context);
+  }
+  return step(target, record, event, context);
+}
