@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { allGuards, anyGuard, defineFunnelGuard, notGuard, requireFields } from './guards.ts';
+import { at, sampleLead } from './test-fixtures.ts';
+
+const event = { type: 'engage', at: at('2024-05-02T09:00:00Z') };
+
+describe('requireFields', () => {
+  it('passes when every field is present and lists the missing ones otherwise', () => {
+    const guard = requireFields('contact.email', 'company.industry', 'contact.phone', 'painPoints');
+    const lead = sampleLead();
+    expect(guard.check(lead, event, {})).toEqual({ passed: false, reason: 'missing contact.phone, painPoints' });
+    expect(guard.check({ ...lead, contact: { ...lead.contact, phone: '+1 555' }, painPoints: ['storage'] }, event, {}).passed).toBe(true);
+  });
+
+  it('treats blank text, null and empty lists as missing', () => {
+    const guard = requireFields('ownerId', 'painPoints');
+    expect(guard.check(sampleLead({ ownerId: '  ', painPoints: [] }), event, {}).reason).toBe('missing ownerId, painPoints');
+  });
+
+  it('does not read inherited properties', () => {
+    const guard = requireFields<Record<string, unknown>>('toString');
+    expect(guard.check({}, event, {}).passed).toBe(false);
+  });
+
+  it('does not mutate its input', () => {
+    const lead = sampleLead();
+    const before = structuredClone(lead);
+    requireFields('contact.email').check(lead, event, {});
+    expect(lead).toEqual(before);
+  });
+});
+
+describe('guard combinators', () => {
+  const yes = defineFunnelGuard('yes', () => true, 'never');
+  const no = defineFunnelGuard('no', () => false, 'always fails');
+  const why = defineFunnelGuard<{ id: string }>('why', () => false, (record, seen) => `${record.id} refused at ${seen.at.toISOString()}`);
+
+  it('defineFunnelGuard gives the failure reason, fixed or computed', () => {
+    expect(yes.check({}, event, {}).passed).toBe(true);
+    expect(no.check({}, event, {})).toEqual({ passed: false, reason: 'always fails' });
+    expect(why.check({ id: 'l1' }, event, {}).reason).toBe('l1 refused at 2024-05-02T09:00:00.000Z');
+  });
+
+  it('allGuards needs every guard and lists every failure', () => {
+    expect(allGuards('all', yes, yes).check({}, event, {}).passed).toBe(true);
+    expect(allGuards('all', no, yes, no).check({}, event, {})).toEqual({ passed: false, reason: 'always fails; always fails' });
+  });
+
+  it('allGuards merges the evidence of its guards', () => {
+    const fit = { name: 'fit', description: 'fit', check: () => ({ passed: true, reason: 'ok', evidence: { score: 70 } }) };
+    const verdict = {
+      name: 'v',
+      description: 'v',
+      check: () => ({ passed: true, reason: 'ok', evidence: { verdict: { frameworkId: 'bant', qualified: true, score: 75 } } }),
+    };
+    expect(allGuards('both', fit, verdict).check({}, event, {}).evidence).toEqual({ score: 70, verdict: { frameworkId: 'bant', qualified: true, score: 75 } });
+  });
+
+  it('anyGuard needs one guard', () => {
+    expect(anyGuard('any', no, yes).check({}, event, {}).passed).toBe(true);
+    expect(anyGuard('any', no, no).check({}, event, {}).reason).toBe('none of these held: always fails; always fails');
+  });
+
+  it('notGuard inverts', () => {
+    expect(notGuard('not', no, 'x').check({}, event, {}).passed).toBe(true);
+    expect(notGuard('not', yes, 'must not hold').check({}, event, {})).toEqual({ passed: false, reason: 'must not hold' });
+  });
+});
