@@ -131,9 +131,15 @@ export interface BankResult {
   readonly evaluation: PredictionEvaluation;
 }
 
-/** Trains one model on one split of one variant and evaluates it on the held-out 30%. */
-export function evaluateBank(variant: BankVariant, split: 'stratified' | 'time', model: TrainOptions['model'], leads = loadBankLeads(variant)): BankResult {
-  const parts = split === 'time' ? splitByTime(leads, { testFraction: 0.3 }) : splitStratified(leads, { testFraction: 0.3, seed: 42 });
+/** Trains one model on one split (stratified with a seed, or time-ordered) of one variant and evaluates it on the held-out 30%. */
+export function evaluateBank(
+  variant: BankVariant,
+  split: 'stratified' | 'time',
+  model: TrainOptions['model'],
+  leads = loadBankLeads(variant),
+  seed = 42,
+): BankResult {
+  const parts = split === 'time' ? splitByTime(leads, { testFraction: 0.3 }) : splitStratified(leads, { testFraction: 0.3, seed });
   const trained = train(bankFeatureSpec(variant), parts.train, model === 'logistic' ? { model, l2: 1 } : { model });
   if (!trained.ok) throw trained.error;
   return { variant, split, model, evaluation: evaluateModel(trained.value, parts.test) };
