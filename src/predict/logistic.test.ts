@@ -107,3 +107,14 @@ describe('trainLogistic', () => {
     expect(leads).toEqual(copy);
   });
 });
+
+describe('extreme log-odds', () => {
+  it('keeps probabilities strictly inside (0, 1)', () => {
+    const leads = [-1000, -999, 999, 1000].map((x, index) => lead(String(index), { x }, x > 0 ? 'won' : 'lost'));
+    const predictor = createPredictor(trainLogistic(xSpec, leads, { l2: 1e-6 }));
+    const high = predictor.probability(lead('x', { x: 1e9 }, undefined), at);
+    const low = predictor.probability(lead('x', { x: -1e9 }, undefined), at);
+    expect(high).toBeLessThan(1);
+    expect(low).toBeGreaterThan(0);
+  });
+});

@@ -440,7 +440,9 @@ export function compileLogistic(model: LogisticModel): CompiledModel {
   const probability = (lead: Lead, asOfMs: number): number => {
     let logit = intercept;
     for (let index = 0; index < count; index++) logit += (inputs[index] as CompiledInput).effect(lead, asOfMs);
-    return sigmoid(logit);
+    // Keep the probability strictly inside (0, 1) even for extreme log-odds, where the sigmoid rounds to 0 or 1.
+    const p = sigmoid(logit);
+    return p < 1e-12 ? 1e-12 : p > 1 - 1e-12 ? 1 - 1e-12 : p;
   };
   const explain = (lead: Lead, asOfMs: number): { baseline: number; contributions: FeatureContribution[] } => ({
     baseline,
