@@ -61,3 +61,21 @@ export {
   type CustomerLifetimeValueInput,
   type LeadToCustomerRateInput,
 } from './unit-economics.ts';
+export { FREE_EMAIL_DOMAINS, isFreeEmailDomain } from './free-email-domains.ts';
+export { companyDomainOf, domainFromWebsite, leadDedupKeys, normalizeEmail, normalizePhone, type LeadDedupKeys } from './dedup-keys.ts';
+export {
+  findDuplicates,
+  type DuplicateEvidence,
+  type DuplicateGroup,
+  type DuplicateReason,
+  type FindDuplicatesOptions,
+} from './find-duplicates.ts';
+export { mergeLeads, type MergedLead, type MergeFieldPolicy, type MergePolicy, type MergeSource } from './merge-leads.ts';
+export {
+  DEFAULT_MONTHLY_DECAY_RATE,
+  dataDecayReport,
+  expectedValidShare,
+  type DataDecayOptions,
+  type DataDecayReport,
+  type DecayRecord,
+} from './data-decay.ts';

@@ -1,0 +1,94 @@
+import { DAYS_PER_MONTH, MILLISECONDS_PER_DAY, toRate, type Days, type Rate } from './rate.ts';
+
+/** B2B contact data goes stale at about 2 % a month (people change jobs, companies move). */
+export const DEFAULT_MONTHLY_DECAY_RATE = 0.02;
+
+/**
+ * The expected share of records still valid after `ageDays` without verification, at a monthly decay rate:
+ * `(1 − monthlyDecayRate) ^ (ageDays / 30.4375)`.
+ *
+ * @example
+ * ```ts
+ * expectedValidShare(365); // ≈ 0.785: a year-old unverified list is about 78 % valid
+ * ```
+ * @throws RangeError when the decay rate is not within 0–1.
+ */
+export function expectedValidShare(ageDays: Days, monthlyDecayRate: number = DEFAULT_MONTHLY_DECAY_RATE): Rate {
+  const decay = toRate(monthlyDecayRate);
+  if (!(ageDays > 0)) return 1 as Rate;
+  return toRate(Math.pow(1 - decay, ageDays / DAYS_PER_MONTH));
+}
+
+/** What {@link dataDecayReport} reads of a lead (a `Lead` fits). */
+export interface DecayRecord {
+  /** Lead id. */
+  readonly id: string;
+  /** When the record was created (its age when never verified). */
+  readonly createdAt: Date;
+  /** When its contact data was last verified. */
+  readonly lastVerifiedAt?: Date | undefined;
+}
+
+/** Options of {@link dataDecayReport}. */
+export interface DataDecayOptions {
+  /** The instant of the check. */
+  readonly asOf: Date;
+  /** Records not verified for longer than this many days are stale (default 180). */
+  readonly maxAgeDays?: Days;
+  /** Monthly decay rate (default {@link DEFAULT_MONTHLY_DECAY_RATE}). */
+  readonly monthlyDecayRate?: number;
+}
+
+/** The result of {@link dataDecayReport}. */
+export interface DataDecayReport {
+  /** Records created by `asOf`. */
+  readonly records: number;
+  /** Records never verified (aged from their creation). */
+  readonly neverVerified: number;
+  /** Ids of the records not verified (or, never verified, created) more than `maxAgeDays` ago, in input order. */
+  readonly staleIds: readonly string[];
+  /** The expected number of records still valid: Σ {@link expectedValidShare} of each record's age. */
+  readonly expectedValid: number;
+  /** `expectedValid / records`. */
+  readonly expectedValidShare: Rate | undefined;
+}
+
+/**
+ * Data decay of contact records, in one pass: which records are due for re-verification (last verified, or created
+ * if never verified, more than `maxAgeDays` before `asOf`) and how many are expected to be still valid at the decay
+ * rate.
+ *
+ * @example
+ * ```ts
+ * const decay = dataDecayReport(leads, { asOf, maxAgeDays: 180 });
+ * decay.staleIds;           // re-verify these
+ * decay.expectedValidShare; // ≈ 0.9 for a list verified six months ago on average
+ * ```
+ * @throws RangeError when the decay rate is not within 0–1.
+ */
+export function dataDecayReport(records: Iterable<DecayRecord>, options: DataDecayOptions): DataDecayReport {
+  const asOfMs = options.asOf.getTime();
+  const maxAgeDays = options.maxAgeDays ?? 180;
+  const monthlyDecayRate = options.monthlyDecayRate ?? DEFAULT_MONTHLY_DECAY_RATE;
+  toRate(monthlyDecayRate);
+  const staleIds: string[] = [];
+  let count = 0;
+  let neverVerified = 0;
+  let expectedValid = 0;
+  for (const record of records) {
+    if (!(record.createdAt.getTime() <= asOfMs)) continue;
+    count++;
+    const verified = record.lastVerifiedAt;
+    if (verified === undefined) neverVerified++;
+    const ageDays = (asOfMs - (verified ?? record.createdAt).getTime()) / MILLISECONDS_PER_DAY;
+    if (ageDays > maxAgeDays) staleIds.push(record.id);
+    expectedValid += expectedValidShare(ageDays, monthlyDecayRate);
+  }
+  return {
+    records: count,
+    neverVerified,
+    staleIds,
+    expectedValid,
+    expectedValidShare: count === 0 ? undefined : toRate(Math.min(1, expectedValid / count)),
+  };
+}

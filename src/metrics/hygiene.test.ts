@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import type { Lead } from '../models/lead.ts';
+import { companyDomainOf, domainFromWebsite, leadDedupKeys, normalizeEmail, normalizePhone } from './dedup-keys.ts';
+import { dataDecayReport, expectedValidShare } from './data-decay.ts';
+import { findDuplicates } from './find-duplicates.ts';
+import { FREE_EMAIL_DOMAINS, isFreeEmailDomain } from './free-email-domains.ts';
+import { mergeLeads } from './merge-leads.ts';
+
+const at = (iso: string) => new Date(iso);
+function lead(id: string, fields: Partial<Lead> = {}): Lead {
+  return { id, contact: {}, source: 'website_form', createdAt: at('2024-01-01T00:00:00Z'), activities: [], ...fields };
+}
+
+describe('dedup keys', () => {
+  it('normalises e-mail addresses, removing plus-tags and Gmail dots only where providers ignore them', () => {
+    expect(normalizeEmail(' Ada.Lovelace+crm@GoogleMail.com ')).toBe('adalovelace@gmail.com');
+    expect(normalizeEmail('ada+news@outlook.com')).toBe('ada@outlook.com');
+    expect(normalizeEmail('Ada.Lovelace+crm@acme.com')).toBe('ada.lovelace+crm@acme.com');
+    expect(normalizeEmail('not-an-address')).toBeUndefined();
+    expect(normalizeEmail('@acme.com')).toBeUndefined();
+  });
+
+  it('normalises phone numbers', () => {
+    expect(normalizePhone('+1 (555) 010-0199')).toBe('+15550100199');
+    expect(normalizePhone('0044 20 7946 0018')).toBe('+442079460018');
+    expect(normalizePhone('020 7946 0018', { defaultCallingCode: '+44' })).toBe('+442079460018');
+    expect(normalizePhone('020 7946 0018')).toBe('02079460018');
+    expect(normalizePhone('123')).toBeUndefined();
+  });
+
+  it('finds the company domain from the company, a website field or a business e-mail, never a free one', () => {
+    expect(domainFromWebsite('https://www.Acme.com/about?x=1')).toBe('acme.com');
+    expect(domainFromWebsite('not a site')).toBeUndefined();
+    expect(companyDomainOf(lead('a', { company: { name: 'Acme', domain: 'acme.com' }, contact: { email: 'ada@gmail.com' } }))).toBe('acme.com');
+    expect(companyDomainOf(lead('a', { customFields: { website: 'http://www.initech.io' } }))).toBe('initech.io');
+    expect(companyDomainOf(lead('a', { contact: { email: 'ada@Acme.com' } }))).toBe('acme.com');
+    expect(companyDomainOf(lead('a', { contact: { email: 'ada@gmail.com' } }))).toBeUndefined();
+    expect(leadDedupKeys(lead('a', { contact: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme.com', phone: '+1 555 010 0199' } }))).toEqual({
+      email: 'ada@acme.com',
+      phone: '+15550100199',
+      companyDomain: 'acme.com',
+      nameAtCompany: 'ada lovelace@acme.com',
+    });
+  });
+
+  it('detects free e-mail domains', () => {
+    expect(isFreeEmailDomain('Ada@Gmail.com')).toBe(true);
+    expect(isFreeEmailDomain('hotmail.com')).toBe(true);
+    expect(isFreeEmailDomain('acme.com')).toBe(false);
+    expect(FREE_EMAIL_DOMAINS.size).toBeGreaterThan(30);
+  });
+});
+
+describe('findDuplicates', () => {
+  const leads = [
+    lead('1', { contact: { email: 'ada.lovelace@gmail.com' } }),
+    lead('2', { contact: { email: 'AdaLovelace+crm@googlemail.com', phone: '+44 20 7946 0018' } }),
+    lead('3', { contact: { phone: '0044 (20) 7946-0018' } }),
+    lead('4', { contact: { firstName: 'Grace', lastName: 'Hopper', email: 'grace@navy.mil' } }),
+    lead('5', { contact: { firstName: 'grace', lastName: 'hopper ' }, company: { name: 'US Navy', domain: 'navy.mil' } }),
+    lead('6', { contact: { email: 'someone@navy.mil' } }),
+  ];
+
+  it('groups leads transitively, with the evidence', () => {
+    const groups = findDuplicates(leads);
+    expect(groups.map((group) => group.leads.map((entry) => entry.id))).toEqual([['1', '2', '3'], ['4', '5']]);
+    expect(groups[0]?.evidence).toEqual([
+      { reason: 'same_email', value: 'adalovelace@gmail.com', leadIds: ['1', '2'] },
+      { reason: 'same_phone', value: '+442079460018', leadIds: ['2', '3'] },
+    ]);
+    expect(groups[1]?.evidence).toEqual([{ reason: 'same_name_at_company', value: 'grace hopper@navy.mil', leadIds: ['4', '5'] }]);
+  });
+
+  it('applies only the rules asked for', () => {
+    expect(findDuplicates(leads, { reasons: ['same_phone'] }).map((group) => group.leads.map((entry) => entry.id))).toEqual([['2', '3']]);
+  });
+
+  it('does not mutate its input', () => {
+    const copy = structuredClone(leads);
+    findDuplicates(leads);
+    expect(leads).toEqual(copy);
+  });
+});
+
+describe('mergeLeads', () => {
+  const first = lead('crm-1', {
+    createdAt: at('2024-02-01T00:00:00Z'),
+    updatedAt: at('2024-02-10T00:00:00Z'),
+    contact: { firstName: 'Ada', email: 'ada@acme.com' },
+    company: { name: 'Acme', technologies: ['aws'] },
+    consent: { emailOptOut: false },
+    stage: 'mql',
+    activities: [
+      { type: 'email_opened', at: at('2024-02-02T00:00:00Z'), id: 'e1' },
+      { type: 'page_viewed', at: at('2024-02-03T00:00:00Z'), url: '/pricing' },
+    ],
+  });
+  const second = lead('form-9', {
+    createdAt: at('2024-01-15T00:00:00Z'),
+    updatedAt: at('2024-03-01T00:00:00Z'),
+    lastVerifiedAt: at('2024-03-01T00:00:00Z'),
+    contact: { firstName: 'Adelaide', lastName: 'Lovelace', phone: '+44 20 7946 0018' },
+    company: { name: 'Acme Ltd', industry: 'software', technologies: ['gcp', 'aws'] },
+    consent: { emailOptOut: true },
+    activities: [
+      { type: 'email_opened', at: at('2024-02-02T00:00:00Z'), id: 'e1' },
+      { type: 'page_viewed', at: at('2024-02-03T00:00:00Z'), url: '/pricing' },
+      { type: 'demo_requested', at: at('2024-01-20T00:00:00Z') },
+    ],
+  });
+
+  it('fills empty fields only by default and records where each came from', () => {
+    const { lead: merged, sources, mergedIds } = mergeLeads(first, second);
+    expect(merged.id).toBe('crm-1');
+    expect(mergedIds).toEqual(['crm-1', 'form-9']);
+    expect(merged.contact).toEqual({ firstName: 'Ada', email: 'ada@acme.com', lastName: 'Lovelace', phone: '+44 20 7946 0018' });
+    expect(merged.company).toEqual({ name: 'Acme', technologies: ['aws', 'gcp'], industry: 'software' });
+    expect(merged.createdAt).toEqual(at('2024-01-15T00:00:00Z'));
+    expect(merged.updatedAt).toEqual(at('2024-03-01T00:00:00Z'));
+    expect(merged.lastVerifiedAt).toEqual(at('2024-03-01T00:00:00Z'));
+    expect(merged.consent).toEqual({ emailOptOut: true });
+    expect(merged.stage).toBe('mql');
+    expect(merged.activities.map((activity) => activity.type)).toEqual(['demo_requested', 'email_opened', 'page_viewed']);
+    expect(sources).toMatchObject({
+      'contact.firstName': 'first',
+      'contact.phone': 'second',
+      'company.technologies': 'both',
+      'company.industry': 'second',
+      createdAt: 'second',
+      'consent.emailOptOut': 'second',
+      stage: 'first',
+      activities: 'both',
+    });
+  });
+
+  it('prefers the second or the newest record when asked', () => {
+    expect(mergeLeads(first, second, { fields: 'prefer_second' }).lead.contact.firstName).toBe('Adelaide');
+    expect(mergeLeads(first, second, { fields: 'prefer_newest' }).lead.contact.firstName).toBe('Adelaide');
+    expect(mergeLeads(second, first, { fields: 'prefer_newest' }).lead.contact.firstName).toBe('Adelaide');
+    expect(mergeLeads(first, second, { fields: 'prefer_second' }).lead.id).toBe('crm-1');
+  });
+
+  it('keeps the fields of an extended lead type', () => {
+    const a = { ...lead('a'), tier: undefined as string | undefined };
+    const b = { ...lead('b'), tier: 'gold' as string | undefined };
+    expect(mergeLeads(a, b).lead.tier).toBe('gold');
+  });
+
+  it('does not let a __proto__ custom field pollute prototypes', () => {
+    const hostile = lead('h', { customFields: JSON.parse('{"__proto__": "x", "plan": "pro"}') as Record<string, string> });
+    const merged = mergeLeads(lead('a'), hostile).lead;
+    expect(({} as Record<string, unknown>)['plan']).toBeUndefined();
+    expect(merged.customFields?.['plan']).toBe('pro');
+  });
+
+  it('does not mutate its input', () => {
+    const copies = structuredClone([first, second]);
+    mergeLeads(first, second);
+    expect([first, second]).toEqual(copies);
+  });
+});
+
+describe('data decay', () => {
+  it('expects about 2 % decay a month', () => {
+    expect(expectedValidShare(0)).toBe(1);
+    expect(expectedValidShare(30.4375)).toBeCloseTo(0.98);
+    expect(expectedValidShare(365.25)).toBeCloseTo(0.98 ** 12);
+    expect(expectedValidShare(365.25, 0.05)).toBeCloseTo(0.95 ** 12);
+    expect(() => expectedValidShare(10, 2)).toThrow(RangeError);
+  });
+
+  it('lists records due for re-verification and the expected valid share', () => {
+    const asOf = at('2024-07-01T00:00:00Z');
+    const records = [
+      { id: 'fresh', createdAt: at('2023-01-01T00:00:00Z'), lastVerifiedAt: asOf },
+      { id: 'old', createdAt: at('2023-01-01T00:00:00Z'), lastVerifiedAt: at('2023-07-01T00:00:00Z') },
+      { id: 'never', createdAt: at('2023-06-01T00:00:00Z') },
+      { id: 'future', createdAt: at('2024-08-01T00:00:00Z') },
+    ];
+    const report = dataDecayReport(records, { asOf });
+    expect(report).toMatchObject({ records: 3, neverVerified: 1, staleIds: ['old', 'never'] });
+    const expected = 1 + 0.98 ** (366 / 30.4375) + 0.98 ** (396 / 30.4375);
+    expect(report.expectedValid).toBeCloseTo(expected);
+    expect(report.expectedValidShare).toBeCloseTo(expected / 3);
+    expect(dataDecayReport([], { asOf }).expectedValidShare).toBeUndefined();
+  });
+});

@@ -1,0 +1,189 @@
+import type { Activity } from '../models/activity.ts';
+import type { Lead } from '../models/lead.ts';
+
+/**
+ * Which value wins when both leads have one:
+ * - `fill_empty` (default): the first lead's; the second only fills fields the first lacks;
+ * - `prefer_second`: the second lead's (say a fresh enrichment);
+ * - `prefer_newest`: the lead updated most recently (`updatedAt`, else `createdAt`; the first on a tie).
+ */
+export type MergeFieldPolicy = 'fill_empty' | 'prefer_second' | 'prefer_newest';
+
+/** How {@link mergeLeads} merges. */
+export interface MergePolicy {
+  /** Which value wins when both have one (default `fill_empty`). */
+  readonly fields?: MergeFieldPolicy;
+}
+
+/** Where a merged value came from: the first lead, the second, or both (unions, such as activities). */
+export type MergeSource = 'first' | 'second' | 'both';
+
+/** The result of {@link mergeLeads}. */
+export interface MergedLead<L extends Lead> {
+  /** The merged lead. It keeps the first lead's id. */
+  readonly lead: L;
+  /** The ids merged, first then second (store them to redirect references to the second). */
+  readonly mergedIds: readonly [string, string];
+  /** Where each field came from, by path (`contact.email`, `company.industry`, `activities`). */
+  readonly sources: Readonly<Record<string, MergeSource>>;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function activityKey(activity: Activity): string {
+  if (activity.id !== undefined) return `${activity.type}\u0000id\u0000${activity.id}`;
+  return `${activity.type}\u0000${activity.at.getTime()}\u0000${JSON.stringify(activity)}`;
+}
+
+/** The union of two activity lists without duplicates (same id, or same content), oldest first. */
+function mergeActivities(first: readonly Activity[], second: readonly Activity[]): Activity[] {
+  const seen = new Set<string>();
+  const merged: Activity[] = [];
+  for (const list of [first, second])
+    for (const activity of list) {
+      const key = activityKey(activity);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      merged.push(activity);
+    }
+  return merged.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+function unionStrings(first: readonly string[] | undefined, second: readonly string[] | undefined): string[] | undefined {
+  if (first === undefined && second === undefined) return undefined;
+  return [...new Set([...(first ?? []), ...(second ?? [])])];
+}
+
+type Plain = Record<string, unknown>;
+
+/** Merges two flat objects field by field; `unions` lists string-array fields to unite. */
+function mergeObject(
+  first: Plain | undefined,
+  second: Plain | undefined,
+  primaryIsFirst: boolean,
+  path: string,
+  sources: Record<string, MergeSource>,
+  unions: ReadonlySet<string> = new Set(),
+): Plain | undefined {
+  if (first === undefined && second === undefined) return undefined;
+  const merged: Plain = {};
+  const keys = new Set([...Object.keys(first ?? {}), ...Object.keys(second ?? {})]);
+  for (const key of keys) {
+    const a = first !== undefined && Object.hasOwn(first, key) ? first[key] : undefined;
+    const b = second !== undefined && Object.hasOwn(second, key) ? second[key] : undefined;
+    const fieldPath = path === '' ? key : `${path}.${key}`;
+    if (unions.has(key) && (Array.isArray(a) || Array.isArray(b))) {
+      const union = unionStrings(a as string[] | undefined, b as string[] | undefined) as string[];
+      if (union.length === 0) continue;
+      Object.defineProperty(merged, key, { value: union, enumerable: true, writable: true, configurable: true });
+      sources[fieldPath] = isEmpty(a) ? 'second' : isEmpty(b) ? 'first' : 'both';
+      continue;
+    }
+    const [preferred, fallback, preferredSource, fallbackSource]: [unknown, unknown, MergeSource, MergeSource] = primaryIsFirst
+      ? [a, b, 'first', 'second']
+      : [b, a, 'second', 'first'];
+    // The fallback fills an empty value; when both are empty, an explicit empty value (null, '') is kept.
+    const useFallback = isEmpty(preferred) && (!isEmpty(fallback) || preferred === undefined);
+    const value = useFallback ? fallback : preferred;
+    if (value === undefined) continue;
+    // defineProperty, not assignment: a `__proto__` key stays an own data property and cannot pollute prototypes.
+    Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+    sources[fieldPath] = useFallback ? fallbackSource : preferredSource;
+  }
+  return merged;
+}
+
+function latest(a: Date | undefined, b: Date | undefined): Date | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b.getTime() > a.getTime() ? b : a;
+}
+
+const handled = new Set(['id', 'createdAt', 'updatedAt', 'lastVerifiedAt', 'activities', 'contact', 'company', 'consent', 'customFields', 'painPoints', 'stage', 'stageHistory', 'outcome']);
+
+/**
+ * Merges two records of the same person. By default it fills empty fields only (the first lead's values win), keeps
+ * the union of activities without duplicates (same id, or identical content), keeps the earliest creation date and
+ * the latest `updatedAt`/`lastVerifiedAt`, unites pain points, technologies and tags, keeps every opt-out (an opt-out
+ * in either record stays), takes the stage and its history together from one record, and records where every field
+ * came from. Generic over the lead type: extra fields of an extended lead are merged with the same policy. Neither
+ * input is mutated.
+ *
+ * Merging is idempotent: merging the result with either input again changes nothing.
+ *
+ * @example
+ * ```ts
+ * const { lead, sources, mergedIds } = mergeLeads(crmLead, formLead);
+ * sources['contact.phone']; // 'second': the phone came from the form
+ * ```
+ */
+export function mergeLeads<L extends Lead>(first: L, second: L, policy: MergePolicy = {}): MergedLead<L> {
+  const fieldPolicy = policy.fields ?? 'fill_empty';
+  const primaryIsFirst =
+    fieldPolicy === 'fill_empty'
+      ? true
+      : fieldPolicy === 'prefer_second'
+        ? false
+        : (first.updatedAt ?? first.createdAt).getTime() >= (second.updatedAt ?? second.createdAt).getTime();
+  const sources: Record<string, MergeSource> = {};
+  const rest = mergeObject(first as Plain, second as Plain, primaryIsFirst, '', sources) as Plain;
+  for (const key of handled) {
+    delete rest[key];
+    delete sources[key];
+  }
+  const merged: Plain = { ...rest, id: first.id };
+  sources['id'] = 'first';
+
+  const firstCreated = first.createdAt.getTime() <= second.createdAt.getTime();
+  merged['createdAt'] = firstCreated ? first.createdAt : second.createdAt;
+  sources['createdAt'] = firstCreated ? 'first' : 'second';
+  for (const key of ['updatedAt', 'lastVerifiedAt'] as const) {
+    const value = latest(first[key], second[key]);
+    if (value === undefined) continue;
+    merged[key] = value;
+    sources[key] = value === first[key] ? 'first' : 'second';
+  }
+
+  merged['contact'] = mergeObject(first.contact, second.contact, primaryIsFirst, 'contact', sources);
+  const company = mergeObject(first.company, second.company, primaryIsFirst, 'company', sources, new Set(['technologies', 'tags']));
+  if (company !== undefined) merged['company'] = company;
+  const customFields = mergeObject(first.customFields, second.customFields, primaryIsFirst, 'customFields', sources);
+  if (customFields !== undefined) merged['customFields'] = customFields;
+
+  const consent = mergeObject(first.consent, second.consent, primaryIsFirst, 'consent', sources);
+  if (consent !== undefined) {
+    for (const flag of ['emailOptOut', 'doNotCall'] as const)
+      if (first.consent?.[flag] === true || second.consent?.[flag] === true) {
+        consent[flag] = true;
+        sources[`consent.${flag}`] = first.consent?.[flag] === true ? (second.consent?.[flag] === true ? 'both' : 'first') : 'second';
+      }
+    merged['consent'] = consent;
+  }
+
+  const painPoints = unionStrings(first.painPoints, second.painPoints);
+  if (painPoints !== undefined && painPoints.length > 0) {
+    merged['painPoints'] = painPoints;
+    sources['painPoints'] = isEmpty(first.painPoints) ? 'second' : isEmpty(second.painPoints) ? 'first' : 'both';
+  }
+
+  // The stage and its history describe one journey: take them together from one record.
+  const firstHasStage = first.stage !== undefined || !isEmpty(first.stageHistory);
+  const secondHasStage = second.stage !== undefined || !isEmpty(second.stageHistory);
+  const stageFrom = (primaryIsFirst ? firstHasStage || !secondHasStage : !secondHasStage && firstHasStage) ? first : second;
+  if (stageFrom.stage !== undefined) merged['stage'] = stageFrom.stage;
+  if (stageFrom.stageHistory !== undefined) merged['stageHistory'] = stageFrom.stageHistory;
+  if (firstHasStage || secondHasStage) sources['stage'] = stageFrom === first ? 'first' : 'second';
+
+  const outcome = primaryIsFirst ? (first.outcome ?? second.outcome) : (second.outcome ?? first.outcome);
+  if (outcome !== undefined) {
+    merged['outcome'] = outcome;
+    sources['outcome'] = outcome === first.outcome ? 'first' : 'second';
+  }
+
+  merged['activities'] = mergeActivities(first.activities, second.activities);
+  sources['activities'] = first.activities.length === 0 ? 'second' : second.activities.length === 0 ? 'first' : 'both';
+
+  return { lead: merged as L, mergedIds: [first.id, second.id], sources };
+}
