@@ -151,7 +151,7 @@ function readPath(record: unknown, keys: readonly string[]): unknown {
  * const forAccounts = requireFields<Account>('owner', 'domain');
  * ```
  */
-export function requireFields<R = Lead>(...fields: readonly FieldPath<R>[]): FunnelGuard<R> {
+export function requireFields<R = Lead>(...fields: readonly NoInfer<FieldPath<R>>[]): FunnelGuard<R> {
   const paths = fields.map((field) => ({ field: field as string, keys: (field as string).split('.') }));
   const description = `requires ${fields.join(', ')}`;
   const passed: FunnelGuardCheck = Object.freeze({ passed: true, reason: description });

@@ -29,7 +29,7 @@ describe('replay', () => {
   it('gives the same record when replaying its own history', () => {
     const lead = built();
     const { stage: _stage, stageHistory: _history, qualification: _qualification, ...initial } = lead as typeof lead & { qualification?: unknown };
-    const again = replay(b2bFunnel, initial, historyToEvents(lead));
+    const again = replay(b2bFunnel, initial, historyToEvents(lead, b2bFunnel));
     expect(again.ok && again.value).toEqual(lead);
   });
 

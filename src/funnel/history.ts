@@ -1,5 +1,5 @@
 import type { StageChange } from '../models/stage-change.ts';
-import type { FunnelEvent, FunnelRecord } from './types.ts';
+import type { Funnel, FunnelEvent, FunnelRecord } from './types.ts';
 
 /** One stay of a record in a stage, read from its history. */
 export interface StageVisit {
@@ -125,19 +125,20 @@ export function enteredStageAt(record: FunnelRecord, stage: string, options: Ent
 
 /**
  * The events recorded in a record's history (type, time, who and why), oldest first: the log {@link replay} needs to
- * rebuild the record. Each event carries the
+ * rebuild the record. Pass the funnel to type the events with its event types (history stores them as text; replay
+ * refuses any the funnel does not know). Each event carries the
  * record's qualification, if it has one, which only an event entering the qualified stage uses.
  *
  * @example
  * ```ts
- * const events = historyToEvents(lead);
+ * const events = historyToEvents(lead, b2bFunnel);
  * const rebuilt = replay(b2bFunnel, { ...lead, stage: undefined, stageHistory: [] }, events);
  * ```
  */
-export function historyToEvents(record: FunnelRecord): FunnelEvent[] {
+export function historyToEvents<E extends string = string>(record: FunnelRecord, _funnel?: Funnel<string, E, never>): FunnelEvent<E>[] {
   const qualification = (record as { qualification?: FunnelEvent['qualification'] }).qualification;
   return (record.stageHistory ?? []).map((entry) => ({
-    type: entry.event,
+    type: entry.event as E,
     at: entry.at,
     ...(entry.by === undefined ? {} : { by: entry.by }),
     ...(entry.reason === undefined ? {} : { reason: entry.reason }),

@@ -41,7 +41,7 @@ export interface ReplayRefusal {
 export function replay<S extends string, E extends string, G, R extends FunnelRecord & G>(
   funnel: Funnel<S, E, G>,
   initial: R,
-  events: readonly FunnelEvent<E>[],
+  events: readonly FunnelEvent<NoInfer<E>>[],
   options: ReplayOptions = {},
 ): Result<R, ReplayRefusal> {
   const order = events.map((_event, index) => index);

@@ -256,7 +256,7 @@ function insertInOrder<R extends FunnelRecord>(funnel: Funnel<string, string, ne
 export function transition<S extends string, E extends string, G, R extends FunnelRecord & G>(
   funnel: Funnel<S, E, G>,
   record: R,
-  event: FunnelEvent<E>,
+  event: FunnelEvent<NoInfer<E>>,
   context: TransitionContext = defaultContext,
 ): TransitionResult<R> {
   const target = funnel as unknown as Funnel<string, string, never>;

@@ -6,13 +6,14 @@ import type { FunnelDefinition, FunnelStageDefinition, FunnelTransitionDefinitio
 /**
  * Anything that moves through a funnel: an object with an optional current `stage` and its `stageHistory`
  * (a `Lead`, an opportunity, an account). Records without a stage enter through an entry event (`from: null`).
+ * (The `object &` keeps a record type that declares neither field, such as `{ id: string }`, acceptable.)
  */
-export interface FunnelRecord {
+export type FunnelRecord = object & {
   /** Current stage id, absent before the record enters the funnel. */
   readonly stage?: string | undefined;
   /** Stage changes, oldest first. */
   readonly stageHistory?: readonly StageChange[] | undefined;
-}
+};
 
 /** Qualification evidence an event can carry into the qualified stage (when no guard provides it). */
 export interface FunnelEventQualification {
