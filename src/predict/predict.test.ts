@@ -70,8 +70,8 @@ describe('predict', () => {
       expect(1 / (1 + Math.exp(-logit))).toBeCloseTo(prediction.probability, 10);
       expect(prediction.score).toBe(Math.min(99, Math.max(1, Math.round(prediction.probability * 100))));
       expect(prediction.contributions.map((item) => item.feature)).toEqual(spec.features.map((feature) => feature.name));
-      expect(prediction.topPositive.every((item) => item.effect > 0)).toBe(true);
-      expect(prediction.topNegative.every((item) => item.effect < 0)).toBe(true);
+      expect(prediction.topPositive.every((item) => item.effect > 0.005)).toBe(true);
+      expect(prediction.topNegative.every((item) => item.effect < -0.005)).toBe(true);
       expect(prediction.reasons).toHaveLength(prediction.topPositive.length + prediction.topNegative.length);
     }
   });

@@ -18,6 +18,9 @@ function compile(model: PredictiveModel): CompiledModel {
   return model.type === 'logistic' ? compileLogistic(model) : compileNaiveBayes(model);
 }
 
+// Effects smaller than this (odds changed by under 0.5%) are not worth naming as top factors.
+const NEGLIGIBLE_EFFECT = 0.005;
+
 function formatFactor(factor: number): string {
   return factor >= 10 ? factor.toFixed(0) : factor.toFixed(factor >= 1.995 ? 1 : 2);
 }
@@ -56,8 +59,8 @@ export function createPredictor(model: PredictiveModel): Predictor {
       const asOfMs = asOf.getTime();
       const probability = compiled.probability(lead, asOfMs);
       const { baseline, contributions } = compiled.explain(lead, asOfMs);
-      const topPositive = contributions.filter((item) => item.effect > 0).sort((a, b) => b.effect - a.effect).slice(0, 3);
-      const topNegative = contributions.filter((item) => item.effect < 0).sort((a, b) => a.effect - b.effect).slice(0, 3);
+      const topPositive = contributions.filter((item) => item.effect > NEGLIGIBLE_EFFECT).sort((a, b) => b.effect - a.effect).slice(0, 3);
+      const topNegative = contributions.filter((item) => item.effect < -NEGLIGIBLE_EFFECT).sort((a, b) => a.effect - b.effect).slice(0, 3);
       return {
         probability,
         score: Math.min(99, Math.max(1, Math.round(probability * 100))),

@@ -33,9 +33,9 @@ export interface Prediction {
   readonly baseline: number;
   /** Every feature's contribution, in spec order: `baseline + Σ effect` is the log-odds before any clamping. */
   readonly contributions: readonly FeatureContribution[];
-  /** Up to three contributions that raise the odds most, largest first. */
+  /** Up to three contributions that raise the odds most (by more than 0.5%), largest first. */
   readonly topPositive: readonly FeatureContribution[];
-  /** Up to three contributions that lower the odds most, largest effect first. */
+  /** Up to three contributions that lower the odds most (by more than 0.5%), largest effect first. */
   readonly topNegative: readonly FeatureContribution[];
   /** The top factors in words, positive first (`industry is "software": raises the odds of winning 2.1×`). */
   readonly reasons: readonly string[];
