@@ -1,4 +1,4 @@
-import type { FunnelRecord, StageHistoryEntry } from './funnel-report.ts';
+import type { MetricsRecord, StageHistoryEntry } from './funnel-report.ts';
 
 /** Where a record stood at an instant (internal; reused by the pipeline metrics). */
 export interface StageAsOf {
@@ -13,7 +13,7 @@ export interface StageAsOf {
  * `asOfMs`, else the record's `stage` since creation. Writes into `target` to avoid allocating per record.
  * Returns false when the record did not exist yet.
  */
-export function stageAsOf(record: FunnelRecord, asOfMs: number, target: StageAsOf): boolean {
+export function stageAsOf(record: MetricsRecord, asOfMs: number, target: StageAsOf): boolean {
   const history = record.stageHistory;
   const created = record.createdAt ?? (history !== undefined && history.length > 0 ? history[0]?.at : undefined);
   if (created === undefined || !(created.getTime() <= asOfMs)) return false;

@@ -12,7 +12,7 @@ import {
   compileStages,
   type CompiledStages,
 } from './stages.ts';
-import type { FunnelDataIssues, FunnelMetrics, FunnelRecord, FunnelReportOptions, StageHistoryEntry, StageMetrics } from './funnel-report.ts';
+import type { FunnelDataIssues, FunnelMetrics, MetricsRecord, FunnelReportOptions, StageHistoryEntry, StageMetrics } from './funnel-report.ts';
 
 const STATUS_OPEN = 0;
 const STATUS_WON = 1;
@@ -45,7 +45,7 @@ export interface FunnelEngine {
   readonly compiled: CompiledStages;
   readonly issues: { -readonly [K in keyof FunnelDataIssues]: FunnelDataIssues[K] };
   /** Replays one record into the scratch state; false when the record is outside the report (after `asOf`, out of range). */
-  replay(record: FunnelRecord): boolean;
+  replay(record: MetricsRecord): boolean;
   /** The start (creation) time of the record last replayed, in ms. */
   startMs(): number;
   /** Adds the record last replayed to an accumulator. */
@@ -85,7 +85,7 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
 
   const issues = { unknownStageEntries: 0, outOfOrderEntries: 0, negativeCycles: 0, recordsWithoutDate: 0, entriesAfterAsOf: 0 };
 
-  function replay(record: FunnelRecord): boolean {
+  function replay(record: MetricsRecord): boolean {
     const history = record.stageHistory;
     const firstEntry = history !== undefined && history.length > 0 ? history[0] : undefined;
     const created = record.createdAt ?? firstEntry?.at;

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { DistributionSummary } from './distribution.ts';
-import { funnelReport, type FunnelRecord } from './funnel-report.ts';
+import { funnelReport, type MetricsRecord } from './funnel-report.ts';
 import { testFunnel } from './test-fixtures.ts';
 
 const stageIds = testFunnel.stages.map((stage) => stage.id);
@@ -9,7 +9,7 @@ const start = new Date('2024-01-01T00:00:00Z').getTime();
 const asOf = new Date('2024-12-31T00:00:00Z');
 
 /** Records with random (possibly backward, skipping or unknown) histories. */
-const arbitraryRecord: fc.Arbitrary<FunnelRecord> = fc
+const arbitraryRecord: fc.Arbitrary<MetricsRecord> = fc
   .record({
     createdOffsetHours: fc.integer({ min: 0, max: 24 * 400 }),
     steps: fc.array(fc.record({ stage: fc.constantFrom(...stageIds, 'unknown-stage'), gapHours: fc.integer({ min: -5, max: 24 * 60 }) }), {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { funnelReport, type FunnelRecord } from './funnel-report.ts';
+import { funnelReport, type MetricsRecord } from './funnel-report.ts';
 import { history, testFunnel } from './test-fixtures.ts';
 
 const records = [
@@ -107,7 +107,7 @@ describe('funnelReport', () => {
   });
 
   it('works over any iterable, not only arrays', () => {
-    function* generate(): Generator<FunnelRecord> {
+    function* generate(): Generator<MetricsRecord> {
       yield* records;
     }
     expect(funnelReport(generate(), { funnel: testFunnel, asOf })).toEqual(funnelReport(records, { funnel: testFunnel, asOf }));

@@ -15,7 +15,7 @@ export interface StageHistoryEntry {
  * Anything with a funnel history: a `Lead`, an opportunity, an account. The metrics read only these fields.
  * Without `stageHistory`, the record is taken to have entered its current `stage` when it was created.
  */
-export interface FunnelRecord {
+export interface MetricsRecord {
   /** When the record was created; defaults to the first history entry. */
   readonly createdAt?: Date | undefined;
   /** The current stage id (used when there is no history). */
@@ -32,7 +32,7 @@ export interface FunnelRecord {
 export type FunnelCohortBy<R> = 'week' | 'month' | ((record: R) => string | undefined);
 
 /** Options of {@link funnelReport}. */
-export interface FunnelReportOptions<R extends FunnelRecord> {
+export interface FunnelReportOptions<R extends MetricsRecord> {
   /** The funnel: its stages in order (a `leadkit/funnel` definition can be passed as it is). */
   readonly funnel: MetricsFunnel;
   /** The report is computed as of this instant: later history entries and later records are ignored. */
@@ -43,7 +43,8 @@ export interface FunnelReportOptions<R extends FunnelRecord> {
   readonly to?: Date;
   /**
    * The main path (stage ids in order) along which conversion and skips are measured. Defaults to the open and won
-   * stages in funnel order up to the last won stage, so side stages listed after it (`nurture`) are off the path.
+   * stages in funnel order up to the last won stage, leaving out side stages (`side: true`, or open stages listed
+   * after the last won stage, such as `nurture`).
    */
   readonly path?: readonly string[];
   /** Group records into cohorts as well (see {@link FunnelCohortBy}). */
@@ -207,7 +208,7 @@ function monthLabel(month: number): string {
  * @throws RangeError when the funnel lists a stage twice, `path` or `cycleStartStage` names an unknown stage, or
  * `asOf` is not a valid date (programmer errors).
  */
-export function funnelReport<R extends FunnelRecord>(records: Iterable<R>, options: FunnelReportOptions<R>): FunnelReport {
+export function funnelReport<R extends MetricsRecord>(records: Iterable<R>, options: FunnelReportOptions<R>): FunnelReport {
   const engine = createFunnelEngine(options as FunnelReportOptions<never>);
   const overall = engine.createAccumulator();
   const cohortBy = options.cohortBy;

@@ -20,7 +20,7 @@ export {
   type FunnelCohortBy,
   type FunnelDataIssues,
   type FunnelMetrics,
-  type FunnelRecord,
+  type MetricsRecord,
   type FunnelReport,
   type FunnelReportOptions,
   type StageHistoryEntry,
@@ -79,3 +79,16 @@ export {
   type DataDecayReport,
   type DecayRecord,
 } from './data-decay.ts';
+export {
+  SegmentCategory,
+  SegmentDefinition,
+  SegmentField,
+  SegmentRule,
+  compileSegment,
+  parseSegmentDefinition,
+  segmentLeads,
+  type CompiledSegment,
+  type SegmentCount,
+  type SegmentCounts,
+} from './segment.ts';
+export { funnelReportBySegment, type SegmentFunnelMetrics, type SegmentFunnelReport } from './funnel-report-by-segment.ts';

@@ -1,11 +1,11 @@
 import type { Money } from '../models/money.ts';
 import { stageAsOf, type StageAsOf } from './current-stage.ts';
-import type { FunnelRecord } from './funnel-report.ts';
+import type { MetricsRecord } from './funnel-report.ts';
 import { MILLISECONDS_PER_DAY, type Days } from './rate.ts';
 import type { MetricsFunnel, MetricsStage } from './stages.ts';
 
 /** Options of {@link weightedPipeline}. */
-export interface WeightedPipelineOptions<R extends FunnelRecord> {
+export interface WeightedPipelineOptions<R extends MetricsRecord> {
   /** The funnel; each stage's `probability` weighs its records (a stage without one weighs 0). */
   readonly funnel: MetricsFunnel;
   /** The instant the pipeline is taken at. */
@@ -44,7 +44,7 @@ export interface WeightedPipeline {
  * pipeline.byCurrency; // [{ currency: 'USD', records: 12, total: {…}, weighted: { amountMinor: 4_250_000, currency: 'USD' } }]
  * ```
  */
-export function weightedPipeline<R extends FunnelRecord>(records: Iterable<R>, options: WeightedPipelineOptions<R>): WeightedPipeline {
+export function weightedPipeline<R extends MetricsRecord>(records: Iterable<R>, options: WeightedPipelineOptions<R>): WeightedPipeline {
   const asOfMs = options.asOf.getTime();
   const open = new Map<string, MetricsStage>();
   for (const stage of options.funnel.stages) if (stage.kind === 'open') open.set(stage.id, stage);
@@ -139,7 +139,7 @@ export interface FindStaleRecordsOptions {
  * for (const stale of findStaleRecords(leads, { funnel, asOf })) notify(stale.record.ownerId, `${stale.daysInStage} days in ${stale.stageId}`);
  * ```
  */
-export function findStaleRecords<R extends FunnelRecord>(records: Iterable<R>, options: FindStaleRecordsOptions): StaleRecord<R>[] {
+export function findStaleRecords<R extends MetricsRecord>(records: Iterable<R>, options: FindStaleRecordsOptions): StaleRecord<R>[] {
   const asOfMs = options.asOf.getTime();
   const thresholds = new Map<string, number>();
   for (const stage of options.funnel.stages) if (stage.kind === 'open' && stage.rottingDays !== undefined) thresholds.set(stage.id, stage.rottingDays);

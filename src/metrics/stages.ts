@@ -9,17 +9,19 @@ export interface MetricsStage {
   /** Stage id, as used in `stageHistory[].to` and `stage`. */
   readonly id: string;
   /** Display label (defaults to the id in reports). */
-  readonly label?: string;
+  readonly label?: string | undefined;
   /** Open, or a terminal outcome. */
   readonly kind: MetricsStageKind;
   /** Probability (0–1) that a record in this stage is won; used by the weighted pipeline. */
-  readonly probability?: number;
+  readonly probability?: number | undefined;
   /** Forecast category (`pipeline`, `best_case`, `commit`, `closed`, `omitted`). */
-  readonly forecastCategory?: string;
+  readonly forecastCategory?: string | undefined;
   /** A record with no stage change for more than this many days is stale ("rotting"). */
-  readonly rottingDays?: number;
+  readonly rottingDays?: number | undefined;
   /** A new record in this stage must be touched by sales within this many hours. */
-  readonly speedToLeadSlaHours?: number;
+  readonly speedToLeadSlaHours?: number | undefined;
+  /** A side stage (such as `nurture`) is off the main path along which conversion and skips are measured. */
+  readonly side?: boolean | undefined;
 }
 
 /** An ordered list of stages: a `leadkit/funnel` definition, or any object with `stages`. */
@@ -54,8 +56,9 @@ export interface CompiledStages {
 }
 
 /**
- * The default main path: open and won stages in funnel order, up to the last won stage (open stages after it, such as
- * a `nurture` stage listed at the end, are side stages). Without a won stage, every open stage.
+ * The default main path: open and won stages in funnel order, up to the last won stage, except side stages (marked
+ * `side: true`, or open stages listed after the last won stage, such as `nurture`). Without a won stage, every open
+ * stage that is not a side stage.
  */
 function defaultPath(stages: readonly MetricsStage[]): string[] {
   let lastWon = -1;
@@ -63,7 +66,7 @@ function defaultPath(stages: readonly MetricsStage[]): string[] {
     if (stage.kind === 'won') lastWon = index;
   });
   const end = lastWon === -1 ? stages.length - 1 : lastWon;
-  return stages.filter((stage, index) => index <= end && (stage.kind === 'open' || stage.kind === 'won')).map((stage) => stage.id);
+  return stages.filter((stage, index) => index <= end && stage.side !== true && (stage.kind === 'open' || stage.kind === 'won')).map((stage) => stage.id);
 }
 
 /**

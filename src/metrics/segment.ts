@@ -1,0 +1,336 @@
+import * as z from 'zod/v4';
+import type { ValidationError } from '../errors.ts';
+import { ActivityType, PageKind } from '../models/activity.ts';
+import type { Lead } from '../models/lead.ts';
+import { parseWith } from '../parse.ts';
+import type { Result } from '../result.ts';
+import { MILLISECONDS_PER_DAY } from './rate.ts';
+
+const builtInFields = [
+  'source',
+  'campaign',
+  'ownerId',
+  'stage',
+  'contact.seniority',
+  'contact.department',
+  'contact.decisionRole',
+  'contact.jobTitle',
+  'company.industry',
+  'company.country',
+  'company.region',
+  'company.city',
+  'company.domain',
+  'company.employeeCount',
+  'company.technologies',
+  'company.tags',
+  'painPoints',
+] as const;
+
+/**
+ * A lead field a segment rule can test: one of the built-in paths (`company.industry`, `contact.seniority`,
+ * `company.employeeCount`, …) or `customFields.<name>`.
+ */
+export const SegmentField = z.union([
+  z.enum(builtInFields),
+  z.string().regex(/^customFields\.[^.]{1,200}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a lead field such as "company.industry" or "customFields.plan"` }),
+]);
+/** A lead field a segment rule can test. */
+export type SegmentField = z.output<typeof SegmentField>;
+
+const ScalarValue = z.union([z.string().max(10_000), z.number(), z.boolean()]);
+
+/** A rule of a segment: a condition on a field, a range, activity counts, recency, or a combination. */
+export type SegmentRule =
+  | {
+      /** Compare a field: `equals`, `not_equals`, `in`, `not_in`, `contains` (text or list), `exists`, `missing`. */
+      readonly type: 'field';
+      readonly field: SegmentField;
+      readonly operator: 'equals' | 'not_equals' | 'in' | 'not_in' | 'contains' | 'exists' | 'missing';
+      readonly value?: string | number | boolean | readonly (string | number)[] | undefined;
+    }
+  | { readonly type: 'range'; readonly field: SegmentField; readonly min?: number | undefined; readonly max?: number | undefined }
+  | {
+      readonly type: 'activity';
+      readonly activityTypes?: readonly ActivityType[] | undefined;
+      readonly pageKinds?: readonly PageKind[] | undefined;
+      readonly withinDays?: number | undefined;
+      readonly atLeast?: number | undefined;
+      readonly atMost?: number | undefined;
+    }
+  | { readonly type: 'recency'; readonly activeWithinDays?: number | undefined; readonly inactiveForDays?: number | undefined }
+  | { readonly type: 'all'; readonly rules: readonly SegmentRule[] }
+  | { readonly type: 'any'; readonly rules: readonly SegmentRule[] }
+  | { readonly type: 'not'; readonly rule: SegmentRule };
+
+/**
+ * The zod schema of a {@link SegmentRule} (recursive). Text comparisons ignore case. Kinds:
+ * - `field`: demographic and firmographic conditions (`{ type: 'field', field: 'company.industry', operator: 'in', value: ['software'] }`);
+ * - `range`: numeric bounds, inclusive (`{ type: 'range', field: 'company.employeeCount', min: 50, max: 200 }`);
+ * - `activity`: behaviour, counting activities of some types (and page kinds) in the last N days (`atLeast` defaults to 1);
+ * - `recency`: engagement, by the date of the last activity;
+ * - `all`, `any`, `not`: combinations.
+ */
+export const SegmentRule: z.ZodType<SegmentRule> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('field'),
+      field: SegmentField,
+      operator: z.enum(['equals', 'not_equals', 'in', 'not_in', 'contains', 'exists', 'missing']),
+      value: z.union([ScalarValue, z.array(z.union([z.string().max(10_000), z.number()])).max(10_000)]).optional(),
+    }),
+    z.strictObject({ type: z.literal('range'), field: SegmentField, min: z.number().optional(), max: z.number().optional() }),
+    z.strictObject({
+      type: z.literal('activity'),
+      activityTypes: z.array(ActivityType).min(1).optional(),
+      pageKinds: z.array(PageKind).min(1).optional(),
+      withinDays: z.number().positive().optional(),
+      atLeast: z.number().int().nonnegative().optional(),
+      atMost: z.number().int().nonnegative().optional(),
+    }),
+    z.strictObject({ type: z.literal('recency'), activeWithinDays: z.number().positive().optional(), inactiveForDays: z.number().positive().optional() }),
+    z.strictObject({ type: z.literal('all'), rules: z.array(SegmentRule).min(1).max(1000) }),
+    z.strictObject({ type: z.literal('any'), rules: z.array(SegmentRule).min(1).max(1000) }),
+    z.strictObject({ type: z.literal('not'), rule: SegmentRule }),
+  ]),
+);
+
+/** The kind of segmentation, for grouping segments in a UI. */
+export const SegmentCategory = z.enum(['demographic', 'firmographic', 'behavioural', 'engagement', 'mixed']);
+/** The kind of segmentation. */
+export type SegmentCategory = z.output<typeof SegmentCategory>;
+
+/**
+ * A segment as plain, serializable data: an id, a label, a category and a {@link SegmentRule}. Store it in a database,
+ * share it between services, validate it with {@link parseSegmentDefinition}.
+ *
+ * @example
+ * ```ts
+ * const midMarketSaas = SegmentDefinition.parse({
+ *   id: 'mid-market-saas',
+ *   label: 'Mid-market software',
+ *   category: 'firmographic',
+ *   rule: { type: 'all', rules: [
+ *     { type: 'field', field: 'company.industry', operator: 'equals', value: 'software' },
+ *     { type: 'range', field: 'company.employeeCount', min: 50, max: 200 },
+ *   ] },
+ * });
+ * ```
+ */
+export const SegmentDefinition = z.strictObject({
+  /** Stable id. */
+  id: z.string().min(1).max(200),
+  /** Name shown to people. */
+  label: z.string().min(1).max(500).optional(),
+  /** What it is for. */
+  description: z.string().max(10_000).optional(),
+  /** Kind of segmentation. */
+  category: SegmentCategory.optional(),
+  /** Who belongs. */
+  rule: SegmentRule,
+});
+/** A segment as plain data. */
+export type SegmentDefinition = z.output<typeof SegmentDefinition>;
+
+/**
+ * Validates a segment definition from JSON, listing every problem with its path.
+ *
+ * @example
+ * ```ts
+ * const result = parseSegmentDefinition(JSON.parse(text));
+ * if (!result.ok) console.error(result.error.message);
+ * ```
+ */
+export function parseSegmentDefinition(input: unknown): Result<SegmentDefinition, ValidationError> {
+  return parseWith(SegmentDefinition, input, 'segment definition');
+}
+
+type Getter = (lead: Lead) => unknown;
+const getters: Record<(typeof builtInFields)[number], Getter> = {
+  source: (lead) => lead.source,
+  campaign: (lead) => lead.campaign,
+  ownerId: (lead) => lead.ownerId,
+  stage: (lead) => lead.stage,
+  'contact.seniority': (lead) => lead.contact.seniority,
+  'contact.department': (lead) => lead.contact.department,
+  'contact.decisionRole': (lead) => lead.contact.decisionRole,
+  'contact.jobTitle': (lead) => lead.contact.jobTitle,
+  'company.industry': (lead) => lead.company?.industry,
+  'company.country': (lead) => lead.company?.country,
+  'company.region': (lead) => lead.company?.region,
+  'company.city': (lead) => lead.company?.city,
+  'company.domain': (lead) => lead.company?.domain,
+  'company.employeeCount': (lead) => lead.company?.employeeCount,
+  'company.technologies': (lead) => lead.company?.technologies,
+  'company.tags': (lead) => lead.company?.tags,
+  painPoints: (lead) => lead.painPoints,
+};
+
+function getterOf(field: SegmentField): Getter {
+  if (Object.hasOwn(getters, field)) return getters[field as keyof typeof getters];
+  const name = field.slice('customFields.'.length);
+  return (lead) => (lead.customFields !== undefined && Object.hasOwn(lead.customFields, name) ? lead.customFields[name] : undefined);
+}
+
+function fold(value: unknown): unknown {
+  return typeof value === 'string' ? value.toLowerCase() : value;
+}
+
+/** A segment rule compiled into a predicate. */
+type Predicate = (lead: Lead, asOfMs: number) => boolean;
+
+function compileRule(rule: SegmentRule): Predicate {
+  switch (rule.type) {
+    case 'field': {
+      const get = getterOf(rule.field);
+      const raw = rule.value;
+      const values = new Set((Array.isArray(raw) ? raw : [raw]).map(fold));
+      const needle = fold(Array.isArray(raw) ? raw[0] : raw);
+      const present = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+      const anyIn = (value: unknown) => (Array.isArray(value) ? value.some((item) => values.has(fold(item))) : values.has(fold(value)));
+      switch (rule.operator) {
+        case 'exists':
+          return (lead) => present(get(lead));
+        case 'missing':
+          return (lead) => !present(get(lead));
+        case 'equals':
+        case 'in':
+          return (lead) => anyIn(get(lead));
+        case 'not_equals':
+        case 'not_in':
+          return (lead) => present(get(lead)) && !anyIn(get(lead));
+        case 'contains':
+          return (lead) => {
+            const value = get(lead);
+            if (Array.isArray(value)) return value.some((item) => fold(item) === needle);
+            return typeof value === 'string' && typeof needle === 'string' && value.toLowerCase().includes(needle);
+          };
+      }
+      break;
+    }
+    case 'range': {
+      const get = getterOf(rule.field);
+      const min = rule.min ?? -Infinity;
+      const max = rule.max ?? Infinity;
+      return (lead) => {
+        const value = get(lead);
+        return typeof value === 'number' && value >= min && value <= max;
+      };
+    }
+    case 'activity': {
+      const types = rule.activityTypes === undefined ? undefined : new Set<string>(rule.activityTypes);
+      const pageKinds = rule.pageKinds === undefined ? undefined : new Set<string>(rule.pageKinds);
+      const windowMs = rule.withinDays === undefined ? Infinity : rule.withinDays * MILLISECONDS_PER_DAY;
+      const atLeast = rule.atLeast ?? 1;
+      const atMost = rule.atMost ?? Infinity;
+      return (lead, asOfMs) => {
+        let count = 0;
+        for (const activity of lead.activities) {
+          const at = activity.at.getTime();
+          if (at > asOfMs || asOfMs - at > windowMs) continue;
+          if (types !== undefined && !types.has(activity.type)) continue;
+          if (pageKinds !== undefined && !(activity.type === 'page_viewed' && activity.pageKind !== undefined && pageKinds.has(activity.pageKind))) continue;
+          count++;
+        }
+        return count >= atLeast && count <= atMost;
+      };
+    }
+    case 'recency': {
+      const activeMs = rule.activeWithinDays === undefined ? undefined : rule.activeWithinDays * MILLISECONDS_PER_DAY;
+      const inactiveMs = rule.inactiveForDays === undefined ? undefined : rule.inactiveForDays * MILLISECONDS_PER_DAY;
+      return (lead, asOfMs) => {
+        let last = -Infinity;
+        for (const activity of lead.activities) {
+          const at = activity.at.getTime();
+          if (at <= asOfMs && at > last) last = at;
+        }
+        if (activeMs !== undefined && !(asOfMs - last <= activeMs)) return false;
+        if (inactiveMs !== undefined && !(asOfMs - last >= inactiveMs)) return false;
+        return true;
+      };
+    }
+    case 'all': {
+      const parts = rule.rules.map(compileRule);
+      return (lead, asOfMs) => parts.every((part) => part(lead, asOfMs));
+    }
+    case 'any': {
+      const parts = rule.rules.map(compileRule);
+      return (lead, asOfMs) => parts.some((part) => part(lead, asOfMs));
+    }
+    case 'not': {
+      const inner = compileRule(rule.rule);
+      return (lead, asOfMs) => !inner(lead, asOfMs);
+    }
+  }
+}
+
+/** A segment compiled once into a predicate, for testing many leads. */
+export interface CompiledSegment {
+  /** The segment id. */
+  readonly id: string;
+  /** Its label (the id when it has none). */
+  readonly label: string;
+  /** Whether a lead belongs to the segment as of an instant (activity windows end at `asOf`). */
+  matches(lead: Lead, asOf: Date): boolean;
+}
+
+/**
+ * Compiles a segment definition (already validated, for example by {@link parseSegmentDefinition}) into a fast
+ * predicate.
+ *
+ * @example
+ * ```ts
+ * const segment = compileSegment(midMarketSaas);
+ * leads.filter((lead) => segment.matches(lead, asOf));
+ * ```
+ */
+export function compileSegment(definition: SegmentDefinition): CompiledSegment {
+  const predicate = compileRule(definition.rule);
+  return { id: definition.id, label: definition.label ?? definition.id, matches: (lead, asOf) => predicate(lead, asOf.getTime()) };
+}
+
+/** The count of one segment. */
+export interface SegmentCount {
+  /** Segment id. */
+  readonly id: string;
+  /** Segment label. */
+  readonly label: string;
+  /** Leads in the segment. */
+  readonly count: number;
+}
+
+/** The result of {@link segmentLeads}. */
+export interface SegmentCounts {
+  /** Leads looked at. */
+  readonly total: number;
+  /** Leads in no segment. */
+  readonly unsegmented: number;
+  /** Per segment, in the order given. A lead can be in several segments, so counts may add up to more than `total`. */
+  readonly segments: readonly SegmentCount[];
+}
+
+/**
+ * Counts leads per segment in one pass; a lead can belong to several segments.
+ *
+ * @example
+ * ```ts
+ * segmentLeads(leads, [midMarketSaas, engagedThisMonth], { asOf });
+ * // { total: 240, unsegmented: 101, segments: [{ id: 'mid-market-saas', label: …, count: 58 }, …] }
+ * ```
+ */
+export function segmentLeads(leads: Iterable<Lead>, segments: readonly SegmentDefinition[], options: { readonly asOf: Date }): SegmentCounts {
+  const compiled = segments.map(compileSegment);
+  const counts = new Array<number>(compiled.length).fill(0);
+  let total = 0;
+  let unsegmented = 0;
+  for (const lead of leads) {
+    total++;
+    let matched = false;
+    for (let index = 0; index < compiled.length; index++)
+      if ((compiled[index] as CompiledSegment).matches(lead, options.asOf)) {
+        counts[index] = (counts[index] as number) + 1;
+        matched = true;
+      }
+    if (!matched) unsegmented++;
+  }
+  return { total, unsegmented, segments: compiled.map((segment, index) => ({ id: segment.id, label: segment.label, count: counts[index] as number })) };
+}
