@@ -160,7 +160,12 @@ function step<R extends FunnelRecord>(funnel: Funnel<string, string, never>, rec
         : event.by === undefined
           ? { from, to: next.to, event: event.type, at, reason: event.reason }
           : { from, to: next.to, event: event.type, at, by: event.by, reason: event.reason };
-  const stageHistory = length === 0 ? [change] : [...(history as readonly StageChange[]), change];
+  let stageHistory: StageChange[];
+  if (length === 0) stageHistory = [change];
+  else {
+    stageHistory = (history as readonly StageChange[]).slice();
+    stageHistory.push(change);
+  }
 
   if (!next.qualifies) {
     const value = { ...record, stage: next.to, stageHistory };
@@ -193,8 +198,11 @@ function step<R extends FunnelRecord>(funnel: Funnel<string, string, never>, rec
       allowedFrom(table),
       `Cannot move to the qualified stage ${JSON.stringify(next.to)}: ${prospect.error.issues.map((problem) => problem.message).join('; ')}`,
     );
-  const value = { ...prospect.value, stage: next.to, stageHistory } as unknown as R;
-  return { ok: true, value, change, effects: next.effects, prospect: value as never };
+  // toProspect returned a new object that nothing else holds yet: completing it in place spares a second copy.
+  const value = prospect.value as unknown as { stage: string; stageHistory: StageChange[] };
+  value.stage = next.to;
+  value.stageHistory = stageHistory;
+  return { ok: true, value: value as unknown as R, change, effects: next.effects, prospect: value as never };
 }
 
 /** Rewinds a record to before its first history entry. */
