@@ -98,11 +98,11 @@ export type Scorer<L extends Lead = Lead> = (lead: L, options: ScoreOptions) => 
  * the fit × engagement matrix cell and the grade.
  */
 export interface LeadScore extends ScoreResult {
-  /** Sum of the `fit` group's contributions (0 when the model has none). */
+  /** The `fit` group's score, after its cap and floor, before weights and normalisation (0 when the model has none). */
   readonly fit: number;
-  /** Sum of the `engagement` group's contributions (0 when the model has none). */
+  /** The `engagement` group's score, after its cap and floor, before weights and normalisation (0 when the model has none). */
   readonly engagement: number;
-  /** Sum of each group's contributions, by group name. */
+  /** Each group's score (after its cap and floor, before weights), by group name. */
   readonly groups: Readonly<Record<string, number>>;
   /** The band from the model's thresholds (`hot`), or `undefined` when the model has none. */
   readonly band: string | undefined;

@@ -1,0 +1,139 @@
+import type { Lead } from '../models/lead.ts';
+import { limitRange } from './limit-range.ts';
+import type { ScoreContribution, ScoreDisqualification, ScoreResult, Scorer } from './types.ts';
+
+function rebuild(contributions: readonly ScoreContribution[], disqualifications: readonly ScoreDisqualification[]): ScoreResult {
+  let score = 0;
+  for (const item of contributions) score += item.points;
+  return { score, contributions, disqualifications };
+}
+
+function scaled(item: ScoreContribution, factor: number): ScoreContribution {
+  if (factor === 1) return item;
+  return { ...item, weight: item.weight * factor, cappedPoints: item.cappedPoints * factor, points: item.points * factor };
+}
+
+/**
+ * A scorer whose result is the sum of the given scorers' results (contributions concatenated in order,
+ * disqualifications merged). Built-in, compiled and user-written scorers mix freely.
+ *
+ * @example
+ * ```ts
+ * const total = sumScorers(compiledModel, hasPhoneScorer);
+ * total(lead, { asOf }).score;
+ * ```
+ */
+export function sumScorers<L extends Lead>(...scorers: readonly Scorer<L>[]): Scorer<L> {
+  return (lead, options) => {
+    const contributions: ScoreContribution[] = [];
+    const disqualifications: ScoreDisqualification[] = [];
+    for (const scorer of scorers) {
+      const result = scorer(lead, options);
+      contributions.push(...result.contributions);
+      disqualifications.push(...result.disqualifications);
+    }
+    return rebuild(contributions, disqualifications);
+  };
+}
+
+/**
+ * A weighted sum: each scorer's contributions are multiplied by its weight (recorded in `weight`).
+ *
+ * @example
+ * ```ts
+ * const blended = weightScorers([[fitScorer, 0.6], [engagementScorer, 0.4]]);
+ * ```
+ */
+export function weightScorers<L extends Lead>(entries: readonly (readonly [Scorer<L>, number])[]): Scorer<L> {
+  return (lead, options) => {
+    const contributions: ScoreContribution[] = [];
+    const disqualifications: ScoreDisqualification[] = [];
+    for (const [scorer, weight] of entries) {
+      const result = scorer(lead, options);
+      for (const item of result.contributions) contributions.push(scaled(item, weight));
+      disqualifications.push(...result.disqualifications);
+    }
+    return rebuild(contributions, disqualifications);
+  };
+}
+
+function pick<L extends Lead>(scorers: readonly Scorer<L>[], better: (candidate: number, best: number) => boolean): Scorer<L> {
+  return (lead, options) => {
+    let best: ScoreResult | undefined;
+    const disqualifications: ScoreDisqualification[] = [];
+    for (const scorer of scorers) {
+      const result = scorer(lead, options);
+      disqualifications.push(...result.disqualifications);
+      if (best === undefined || better(result.score, best.score)) best = result;
+    }
+    return rebuild(best?.contributions ?? [], disqualifications);
+  };
+}
+
+/**
+ * The result of whichever scorer gives the highest score (the first on ties); disqualifications of all are kept.
+ *
+ * @example
+ * ```ts
+ * const strongest = maxScorers(webIntent, eventIntent);
+ * ```
+ */
+export function maxScorers<L extends Lead>(...scorers: readonly Scorer<L>[]): Scorer<L> {
+  return pick(scorers, (candidate, best) => candidate > best);
+}
+
+/**
+ * The result of whichever scorer gives the lowest score (the first on ties); disqualifications of all are kept.
+ *
+ * @example
+ * ```ts
+ * const weakest = minScorers(fitScorer, engagementScorer);
+ * ```
+ */
+export function minScorers<L extends Lead>(...scorers: readonly Scorer<L>[]): Scorer<L> {
+  return pick(scorers, (candidate, best) => candidate < best);
+}
+
+function limited(result: ScoreResult, floor: number | undefined, cap: number | undefined): ScoreResult {
+  const values = result.contributions.map((item) => item.points);
+  const removed = result.contributions.map(() => 0);
+  limitRange(values, removed, undefined, floor, cap);
+  const contributions = result.contributions.map((item, index) =>
+    removed[index] === 0 ? item : { ...item, cappedPoints: item.cappedPoints + (removed[index] as number), points: values[index] as number },
+  );
+  return rebuild(contributions, result.disqualifications);
+}
+
+/**
+ * Bounds a scorer's total to `[floor, cap]` (`cap ≥ 0`, `floor ≤ 0`): an excess is taken from the positive
+ * contributions in proportion (recorded in `cappedPoints`), so the contributions still add up to the score.
+ *
+ * @example
+ * ```ts
+ * const capped = clampScorer(engagementScorer, { cap: 40, floor: 0 });
+ * ```
+ * @throws RangeError when `cap` is negative or `floor` positive (a programmer error).
+ */
+export function clampScorer<L extends Lead>(scorer: Scorer<L>, limits: { readonly floor?: number; readonly cap?: number }): Scorer<L> {
+  if ((limits.cap !== undefined && !(limits.cap >= 0)) || (limits.floor !== undefined && !(limits.floor <= 0)))
+    throw new RangeError('clampScorer: cap must be ≥ 0 and floor ≤ 0');
+  return (lead, options) => limited(scorer(lead, options), limits.floor, limits.cap);
+}
+
+/**
+ * Normalises a scorer to 0–100: every contribution is multiplied by `100 / max`, then the total is clamped to 0–100.
+ *
+ * @example
+ * ```ts
+ * const percent = normalizeScorer(fitScorer, 60); // 60 points or more is 100
+ * ```
+ * @throws RangeError when `max` is not a positive finite number (a programmer error).
+ */
+export function normalizeScorer<L extends Lead>(scorer: Scorer<L>, max: number): Scorer<L> {
+  if (!(max > 0 && Number.isFinite(max))) throw new RangeError('normalizeScorer: max must be a positive finite number');
+  const factor = 100 / max;
+  return (lead, options) => {
+    const result = scorer(lead, options);
+    return limited(rebuild(result.contributions.map((item) => scaled(item, factor)), result.disqualifications), 0, 100);
+  };
+}

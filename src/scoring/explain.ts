@@ -1,0 +1,61 @@
+import type { LeadScore, ScoreContribution, ScoreResult } from './types.ts';
+
+function format(points: number): string {
+  const rounded = Math.round(points * 100) / 100;
+  return `${rounded >= 0 ? '+' : ''}${rounded}`;
+}
+
+/**
+ * The contributions with the largest effect on the score (by absolute points, ties in rule order).
+ *
+ * @example
+ * ```ts
+ * topReasons(result, 3).map((reason) => reason.label); // ['Demo requested', 'Target industry', 'VP title']
+ * ```
+ */
+export function topReasons(result: ScoreResult, count = 3): ScoreContribution[] {
+  return result.contributions
+    .map((item, index) => ({ item, index }))
+    .filter(({ item }) => item.points !== 0)
+    .sort((a, b) => Math.abs(b.item.points) - Math.abs(a.item.points) || a.index - b.index)
+    .slice(0, count)
+    .map(({ item }) => item);
+}
+
+function describe(item: ScoreContribution): string {
+  const details: string[] = [];
+  if (item.occurrences > 1) details.push(`×${item.occurrences}`);
+  if (item.decayFactor !== 1) details.push(`decayed to ${Math.round(item.decayFactor * 100)}% of ${format(item.rawPoints)}`);
+  if (Math.abs(item.cappedPoints) > 1e-9) details.push(`${format(-item.cappedPoints)} by caps`);
+  if (item.weight !== 1) details.push(`weight ${Math.round(item.weight * 1000) / 1000}`);
+  return `${format(item.points).padStart(8)}  ${item.label} [${item.group}]${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+}
+
+/**
+ * Renders a result as short human-readable text: the score, the grade when there is one, disqualifications and
+ * every contribution, largest first.
+ *
+ * @example
+ * ```ts
+ * console.log(explainScore(scorer(lead, { asOf })));
+ * // Score 57 (fit 35, engagement 22), grade A2
+ * //      +15  Target industry [fit]
+ * //      ...
+ * ```
+ */
+export function explainScore(result: ScoreResult | LeadScore): string {
+  const lines: string[] = [];
+  const rounded = Math.round(result.score * 100) / 100;
+  let head = `Score ${rounded}`;
+  if ('fit' in result) {
+    head += ` (fit ${Math.round(result.fit * 100) / 100}, engagement ${Math.round(result.engagement * 100) / 100})`;
+    if (result.grade !== undefined) head += `, grade ${result.grade}`;
+    if (result.salesReady) head += ', sales-ready';
+  }
+  lines.push(head);
+  for (const gate of result.disqualifications) lines.push(`  disqualified: ${gate.label}`);
+  if ('overrides' in result) for (const override of result.overrides) lines.push(`  override: ${override.label}`);
+  const ordered = topReasons(result, result.contributions.length);
+  for (const item of ordered) lines.push(describe(item));
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+/**
+ * Lead scoring: composable, explainable, decaying scores. Declarative JSON models compiled into fast closures,
+ * scorer combinators, decay, caps, grades (bands with hysteresis, a fit × engagement matrix, high-intent
+ * overrides) and text explanations.
+ *
+ * @module
+ */
+export type { LeadScore, ScoreContribution, ScoreDisqualification, ScoreOptions, ScoreOverride, ScoreResult, Scorer } from './types.ts';
+export { contribution, type ContributionInput } from './contribution.ts';
+export {
+  ActivityMatch,
+  ActivityPointsRule,
+  AxisThreshold,
+  BandPointsRule,
+  BandThreshold,
+  Disqualifier,
+  PointsRule,
+  ScoreBand,
+  ScoreDecay,
+  ScoreGrading,
+  ScoreGroupSettings,
+  ScoreTotalSettings,
+  ScoringCondition,
+  ScoringField,
+  ScoringFieldName,
+  ScoringModel,
+  ScoringRule,
+  ValuePointsRule,
+  type ScoringConditionJson,
+  type ScoringModelJson,
+} from './model.ts';
+export { compileScoringModel, compileScoringModelOrThrow, type CompiledScorer } from './compile.ts';
+export { defineScoringModel, parseScoringModel, scoringModelToJson } from './define-scoring-model.ts';
+export { scoreDecayFactor } from './decay.ts';
+export { matchUrlPattern } from './match-url.ts';
+export { axisGrade, scoreBand } from './grade.ts';
+export { clampScorer, maxScorers, minScorers, normalizeScorer, sumScorers, weightScorers } from './combinators.ts';
+export { explainScore, topReasons } from './explain.ts';
+export { rankLeadIndices, scoreAll, type RankedLead } from './score-all.ts';
