@@ -44,6 +44,8 @@ export { hubspotLifecycleDefinition, hubspotLifecycleFunnel } from './presets/hu
 export { salesforceLeadStatusDefinition, salesforceLeadStatusFunnel } from './presets/salesforce-lead.ts';
 export { salesforceOpportunityDefinition, salesforceOpportunityFunnel } from './presets/salesforce-opportunity.ts';
 export { replay, type ReplayOptions, type ReplayRefusal } from './replay.ts';
+export { requireQualified, type AssessmentOf, type RequireQualifiedOptions } from './require-qualified.ts';
+export { requireScore } from './require-score.ts';
 export {
   transition,
   type FailedGuard,
