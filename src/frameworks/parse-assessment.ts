@@ -79,7 +79,9 @@ export function parseAssessment<K extends string, V extends RatingValue>(
   const schema = z.object({
     frameworkId: z.literal(framework.id, {
       error: (iss) =>
-        iss.input === undefined ? undefined : `is ${JSON.stringify(iss.input)}, but this is an assessment for ${JSON.stringify(framework.id)}`,
+        iss.input === undefined
+          ? `is required but missing (expected ${JSON.stringify(framework.id)})`
+          : `is ${JSON.stringify(iss.input)}, but this is an assessment for ${JSON.stringify(framework.id)}`,
     }),
     leadId: Id.optional(),
     criteria: z.strictObject(shape),
