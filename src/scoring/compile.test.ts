@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import type { Activity } from '../models/activity.ts';
+import type { Lead } from '../models/lead.ts';
+import { compileScoringModel, compileScoringModelOrThrow } from './compile.ts';
+import { defineScoringModel, parseScoringModel, scoringModelToJson } from './define-scoring-model.ts';
+import type { ScoringModelJson } from './model.ts';
+
+const asOf = new Date('2024-06-01T00:00:00Z');
+const DAY = 86_400_000;
+const daysAgo = (days: number): Date => new Date(asOf.getTime() - days * DAY);
+
+function lead(overrides: Partial<Lead> = {}): Lead {
+  return {
+    id: 'lead-1',
+    contact: { firstName: 'Ada', email: 'ada@acme.com', jobTitle: 'VP Engineering', seniority: 'vp' },
+    company: { name: 'Acme', industry: 'technology', employeeCount: 120, country: 'US', annualRevenue: { amountMinor: 2_500_000_000, currency: 'USD' } },
+    source: 'website_form',
+    createdAt: daysAgo(60),
+    activities: [],
+    ...overrides,
+  };
+}
+
+const sumPoints = (contributions: readonly { points: number }[]): number => contributions.reduce((sum, item) => sum + item.points, 0);
+
+// The product brief's rules: target industry +10, 50–200 employees +5, VP title +10, student −20; 50 is priority.
+const briefModel = defineScoringModel({
+  schemaVersion: 1,
+  id: 'brief',
+  rules: [
+    { kind: 'values', id: 'industry', label: 'Target industry', field: 'company.industry', values: { technology: 10 } },
+    { kind: 'bands', id: 'size', label: '50–200 employees', field: 'company.employeeCount', bands: [{ min: 1, max: 49, points: 0 }, { min: 50, max: 200, points: 5 }] },
+    { kind: 'points', id: 'vp', label: 'VP title', when: { field: 'contact.jobTitle', contains: 'vp' }, points: 10 },
+    { kind: 'points', id: 'student', label: 'Student title', when: { field: 'contact.jobTitle', contains: 'student' }, points: -20 },
+    { kind: 'activity', id: 'pricing', label: 'Pricing page view', match: { type: 'page_viewed', pageKind: 'pricing' }, points: 10, maxCount: 3 },
+    { kind: 'activity', id: 'demo', label: 'Demo requested', match: { type: 'demo_requested' }, points: 30 },
+    { kind: 'disqualify', id: 'competitor', label: 'Competitor domain', when: { field: 'contact.emailDomain', in: ['rival.com'] } },
+  ],
+  grading: { bands: { thresholds: [{ band: 'priority', min: 50, salesReady: true }], otherwise: 'nurture' } },
+});
+
+describe('compileScoringModel', () => {
+  const scorer = compileScoringModelOrThrow(briefModel);
+
+  it('scores the product brief example and lists every contribution', () => {
+    const result = scorer(lead(), { asOf });
+    expect(result.score).toBe(25);
+    expect(result.fit).toBe(25);
+    expect(result.contributions.map((item) => [item.ruleId, item.points])).toEqual([
+      ['industry', 10],
+      ['size', 5],
+      ['vp', 10],
+    ]);
+    expect(result.band).toBe('nurture');
+    expect(result.salesReady).toBe(false);
+  });
+
+  it('reaches the priority threshold with engagement, counting a pricing view at most 3 times', () => {
+    const views: Activity[] = [1, 2, 3, 4, 5].map((day) => ({ type: 'page_viewed', at: daysAgo(day), url: '/pricing', pageKind: 'pricing' }));
+    const result = scorer(lead({ activities: views }), { asOf });
+    const pricing = result.contributions.find((item) => item.ruleId === 'pricing');
+    expect(pricing).toMatchObject({ rawPoints: 50, decayedPoints: 50, cappedPoints: 20, points: 30, occurrences: 5 });
+    expect(result.score).toBe(55);
+    expect(result.engagement).toBe(30);
+    expect(result.band).toBe('priority');
+    expect(result.salesReady).toBe(true);
+    expect(result.grade).toBe('priority');
+  });
+
+  it('gives negative points and forces grade F for a disqualified lead', () => {
+    const student = scorer(lead({ contact: { jobTitle: 'Student', email: 'kid@uni.edu' } }), { asOf });
+    expect(student.contributions.find((item) => item.ruleId === 'student')?.points).toBe(-20);
+    const rival = scorer(lead({ contact: { jobTitle: 'VP Sales', email: 'spy@Rival.com' }, activities: [{ type: 'demo_requested', at: daysAgo(1) }] }), { asOf });
+    expect(rival.score).toBe(55);
+    expect(rival.disqualified).toBe(true);
+    expect(rival.disqualifications).toEqual([{ ruleId: 'competitor', label: 'Competitor domain' }]);
+    expect(rival.grade).toBe('F');
+    expect(rival.salesReady).toBe(false);
+    expect(scorer.isDisqualified(lead({ contact: { email: 'a@rival.com' } }), asOf)).toBe(true);
+  });
+
+  it('treats unknown fields as no match and ignores activities after asOf', () => {
+    const result = scorer(lead({ company: { name: 'Unknown Ltd' }, contact: {}, activities: [{ type: 'demo_requested', at: new Date(asOf.getTime() + 1000) }] }), { asOf });
+    expect(result.score).toBe(0);
+    expect(result.contributions).toEqual([]);
+  });
+
+  it('returns the same number from the fast path', () => {
+    const sample = lead({ activities: [{ type: 'demo_requested', at: daysAgo(3) }] });
+    expect(scorer.scoreValue(sample, asOf)).toBe(scorer(sample, { asOf }).score);
+    expect(scorer.scoreValue(sample, asOf.getTime())).toBe(55);
+  });
+
+  it('does not mutate the lead or the model', () => {
+    const sample = lead({ activities: [{ type: 'page_viewed', at: daysAgo(2), url: '/pricing', pageKind: 'pricing' }] });
+    const leadCopy = structuredClone(sample);
+    const modelCopy = structuredClone(briefModel);
+    scorer(sample, { asOf });
+    scorer.scoreValue(sample, asOf);
+    compileScoringModel(briefModel);
+    expect(sample).toEqual(leadCopy);
+    expect(briefModel).toEqual(modelCopy);
+  });
+
+  it('round-trips a model built in code through JSON and scores the same', () => {
+    const json = JSON.stringify(scoringModelToJson(briefModel));
+    const parsed = parseScoringModel(JSON.parse(json));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value).toEqual(briefModel);
+    const again = compileScoringModelOrThrow(parsed.value);
+    const sample = lead({ activities: [{ type: 'demo_requested', at: daysAgo(3) }] });
+    expect(again(sample, { asOf })).toEqual(scorer(sample, { asOf }));
+  });
+});
+
+describe('decay', () => {
+  const model = (decay: unknown): ScoringModelJson =>
+    ({ schemaVersion: 1, id: 'decay', rules: [{ kind: 'activity', id: 'open', label: 'E-mail opened', match: { type: 'email_opened' }, points: 8, decay }] }) as ScoringModelJson;
+  const opened = (days: number): Lead => lead({ activities: [{ type: 'email_opened', at: daysAgo(days) }] });
+
+  it('halves the points every half-life', () => {
+    const scorer = compileScoringModelOrThrow(model({ kind: 'halfLife', days: 30 }));
+    expect(scorer(opened(0), { asOf }).score).toBe(8);
+    expect(scorer(opened(30), { asOf }).score).toBeCloseTo(4, 12);
+    const result = scorer(opened(60), { asOf });
+    expect(result.score).toBeCloseTo(2, 12);
+    expect(result.contributions[0]?.decayFactor).toBeCloseTo(0.25, 12);
+  });
+
+  it('loses 50% a month in steps', () => {
+    const scorer = compileScoringModelOrThrow(model({ kind: 'step', everyDays: 30, loss: 0.5 }));
+    expect(scorer(opened(29), { asOf }).score).toBe(8);
+    expect(scorer(opened(31), { asOf }).score).toBe(4);
+    expect(scorer(opened(61), { asOf }).score).toBe(2);
+  });
+
+  it('loses linearly down to zero', () => {
+    const scorer = compileScoringModelOrThrow(model({ kind: 'linear', everyDays: 30, loss: 0.25 }));
+    expect(scorer(opened(60), { asOf }).score).toBe(4);
+    expect(scorer(opened(200), { asOf }).score).toBe(0);
+  });
+
+  it('counts only the time window', () => {
+    const scorer = compileScoringModelOrThrow(model({ kind: 'window', days: 90 }));
+    expect(scorer(opened(90), { asOf }).score).toBe(8);
+    expect(scorer(opened(91), { asOf }).contributions).toEqual([]);
+  });
+});
+
+describe('caps, floors, weights and normalisation', () => {
+  const activities: Activity[] = [
+    { type: 'email_clicked', at: daysAgo(1) },
+    { type: 'email_clicked', at: daysAgo(2) },
+    { type: 'content_downloaded', at: daysAgo(3) },
+    { type: 'unsubscribed', at: daysAgo(1) },
+  ];
+  const rules = [
+    { kind: 'values', id: 'industry', label: 'Target industry', field: 'company.industry', values: { technology: 30 } },
+    { kind: 'activity', id: 'click', label: 'E-mail click', match: { type: 'email_clicked' }, points: 20, maxPoints: 30 },
+    { kind: 'activity', id: 'download', label: 'Download', match: { type: 'content_downloaded' }, points: 25 },
+    { kind: 'activity', id: 'unsubscribe', label: 'Unsubscribed', match: { type: 'unsubscribed' }, points: -100 },
+  ] as const;
+
+  it('caps a rule and a group, taking the excess from positive contributions in proportion', () => {
+    const scorer = compileScoringModelOrThrow({ schemaVersion: 1, id: 'caps', rules: [...rules.slice(0, 3)], groups: { engagement: { cap: 40 } } });
+    const result = scorer(lead({ activities }), { asOf });
+    expect(result.engagement).toBe(40);
+    expect(result.score).toBe(70);
+    const click = result.contributions.find((item) => item.ruleId === 'click');
+    const download = result.contributions.find((item) => item.ruleId === 'download');
+    expect(click?.rawPoints).toBe(40);
+    expect(click?.points).toBeCloseTo(40 * (30 / 55), 10);
+    expect(download?.points).toBeCloseTo(40 * (25 / 55), 10);
+    expect(result.score).toBe(sumPoints(result.contributions));
+  });
+
+  it('applies a floor by giving back negative points', () => {
+    const scorer = compileScoringModelOrThrow({ schemaVersion: 1, id: 'floor', rules: [...rules], total: { floor: 0 } });
+    const result = scorer(lead({ activities }), { asOf });
+    expect(result.score).toBe(0);
+    const unsubscribe = result.contributions.find((item) => item.ruleId === 'unsubscribe');
+    expect(unsubscribe?.points).toBe(-85);
+    expect(unsubscribe?.cappedPoints).toBe(-15);
+  });
+
+  it('weights groups, normalises to 0–100 and picks the max group', () => {
+    const weighted = compileScoringModelOrThrow({ schemaVersion: 1, id: 'w', rules: [...rules.slice(0, 3)], groups: { fit: { weight: 2 }, engagement: { weight: 0.5 } } });
+    expect(weighted(lead({ activities }), { asOf }).score).toBe(60 + 27.5);
+    const normalised = compileScoringModelOrThrow({ schemaVersion: 1, id: 'n', rules: [...rules.slice(0, 3)], total: { normalize: { max: 50 } } });
+    const capped = normalised(lead({ activities }), { asOf });
+    expect(capped.score).toBe(100);
+    expect(capped.contributions.every((item) => item.weight === 2)).toBe(true);
+    const max = compileScoringModelOrThrow({ schemaVersion: 1, id: 'max', rules: [...rules.slice(0, 3)], total: { combine: 'max' } });
+    const best = max(lead({ activities }), { asOf });
+    expect(best.score).toBe(55);
+    expect(best.contributions.find((item) => item.ruleId === 'industry')?.points).toBe(0);
+    const min = compileScoringModelOrThrow({ schemaVersion: 1, id: 'min', rules: [...rules.slice(0, 3)], total: { combine: 'min' } });
+    expect(min(lead({ activities }), { asOf }).score).toBe(30);
+  });
+});
+
+describe('grades', () => {
+  const scorer = compileScoringModelOrThrow({
+    schemaVersion: 1,
+    id: 'grades',
+    rules: [
+      { kind: 'bands', id: 'size', label: 'Company size', field: 'company.employeeCount', bands: [{ min: 1000, points: 40 }, { min: 50, points: 25 }] },
+      { kind: 'activity', id: 'visit', label: 'Page view', match: { type: 'page_viewed', url: '/product/*' }, points: 10 },
+    ],
+    grading: {
+      bands: { thresholds: [{ band: 'hot', min: 50, salesReady: true }, { band: 'warm', min: 25 }], otherwise: 'cold', hysteresis: 5 },
+      matrix: { fit: [{ grade: 'A', min: 40 }, { grade: 'B', min: 20 }], fitOtherwise: 'C', engagement: [{ grade: '1', min: 20 }, { grade: '2', min: 10 }], engagementOtherwise: '3', salesReady: ['A1'] },
+      overrides: [{ id: 'demo', label: 'Demo requested', when: { activity: { type: 'demo_requested' }, withinDays: 30 }, band: 'hot' }],
+    },
+  });
+  const views = (count: number): Activity[] => Array.from({ length: count }, (_, index) => ({ type: 'page_viewed', at: daysAgo(index + 1), url: `/product/p${index}` }));
+
+  it('maps fit × engagement to a matrix cell', () => {
+    expect(scorer(lead({ activities: views(2) }), { asOf })).toMatchObject({ matrixCell: 'B1', grade: 'B1', band: 'warm', salesReady: false });
+    expect(scorer(lead({ company: { name: 'Big', employeeCount: 5000 }, activities: views(2) }), { asOf })).toMatchObject({ grade: 'A1', band: 'hot', salesReady: true });
+    expect(scorer(lead({ company: { name: 'Tiny', employeeCount: 3 } }), { asOf }).grade).toBe('C3');
+  });
+
+  it('keeps the previous band within the hysteresis', () => {
+    const almostHot = lead({ activities: views(2) }); // 45 points
+    expect(scorer(almostHot, { asOf }).band).toBe('warm');
+    expect(scorer(almostHot, { asOf, previousBand: 'hot' }).band).toBe('hot');
+    expect(scorer(lead({ activities: views(1) }), { asOf, previousBand: 'hot' }).band).toBe('warm');
+  });
+
+  it('makes a recent demo request sales-ready whatever the points', () => {
+    const result = scorer(lead({ company: { name: 'Tiny', employeeCount: 3 }, activities: [{ type: 'demo_requested', at: daysAgo(2) }] }), { asOf });
+    expect(result).toMatchObject({ band: 'hot', salesReady: true, overrides: [{ ruleId: 'demo', label: 'Demo requested', band: 'hot' }] });
+    const old = scorer(lead({ company: { name: 'Tiny', employeeCount: 3 }, activities: [{ type: 'demo_requested', at: daysAgo(40) }] }), { asOf });
+    expect(old.salesReady).toBe(false);
+  });
+});
+
+describe('validation', () => {
+  it('lists every problem with its path', () => {
+    const result = compileScoringModel({
+      schemaVersion: 2,
+      id: 'bad',
+      rules: [
+        { kind: 'points', id: 'a', label: 'A', when: { field: 'company.secret', equals: 1 }, points: 5 },
+        { kind: 'activity', id: 'a', label: 'B', match: { type: 'teleport' }, points: 'ten' },
+        { kind: 'points', id: 'c', label: 'C', when: { field: 'source', equals: 'x', contains: 'y' }, points: 1 },
+      ],
+      groups: { fit: { cap: -1 } },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.error.issues.map((problem) => problem.pathText);
+    expect(paths).toEqual(
+      expect.arrayContaining(['schemaVersion', 'rules[0].when.field', 'rules[1].match.type', 'rules[1].points', 'rules[2].when', 'groups.fit.cap']),
+    );
+    expect(result.error.message).toContain('schemaVersion');
+  });
+
+  it('refuses duplicate rule ids (once the rest is valid)', () => {
+    const result = compileScoringModel({
+      schemaVersion: 1,
+      id: 'dup',
+      rules: [
+        { kind: 'points', id: 'a', label: 'A', when: { field: 'source', equals: 'referral' }, points: 5 },
+        { kind: 'points', id: 'a', label: 'A again', when: { field: 'source', equals: 'event' }, points: 5 },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues[0]?.pathText).toBe('rules[1].id');
+  });
+
+  it('throws from the throwing forms', () => {
+    expect(() => compileScoringModelOrThrow({ schemaVersion: 1 })).toThrow(/rules/);
+    expect(() => defineScoringModel({ schemaVersion: 1, id: '', rules: [] })).toThrow(/id/);
+  });
+
+  it('does not read inherited custom fields or let a model pollute prototypes', () => {
+    const model = JSON.parse(
+      '{"schemaVersion":1,"id":"p","rules":[{"kind":"points","id":"x","label":"X","when":{"field":"customFields.__proto__","exists":true},"points":5},{"kind":"values","id":"y","label":"Y","field":"company.industry","values":{"__proto__":7,"constructor":3}}]}',
+    );
+    const scorer = compileScoringModelOrThrow(model);
+    const result = scorer(lead({ company: { name: 'C', industry: 'constructor' }, customFields: {} }), { asOf });
+    expect(result.contributions.map((item) => item.ruleId)).toEqual(['y']);
+    expect(result.score).toBe(3);
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
+});
