@@ -144,11 +144,12 @@ export const FunnelDefinition = z.strictObject({
 /** A validated funnel definition (defaults applied). */
 export type FunnelDefinition = z.output<typeof FunnelDefinition>;
 
-type DeepReadonly<T> = T extends (infer U)[]
-  ? readonly DeepReadonly<U>[]
+/** `T` with every nested property and list read-only, so `as const` definitions are accepted. */
+export type FunnelDeepReadonly<T> = T extends (infer U)[]
+  ? readonly FunnelDeepReadonly<U>[]
   : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    ? { readonly [K in keyof T]: FunnelDeepReadonly<T[K]> }
     : T;
 
 /** A funnel definition as written by hand or read from JSON (policy fields may be left out). */
-export type FunnelDefinitionInput = DeepReadonly<z.input<typeof FunnelDefinition>>;
+export type FunnelDefinitionInput = FunnelDeepReadonly<z.input<typeof FunnelDefinition>>;

@@ -110,8 +110,10 @@ export function notGuard<R = FunnelRecord>(name: string, guard: FunnelGuard<R>, 
   });
 }
 
-type Leaf = string | number | boolean | bigint | symbol | null | undefined | Date | readonly unknown[];
-type Depth = [never, 0, 1, 2, 3];
+/** Values {@link FieldPath} does not descend into: scalars, dates and lists. */
+export type FieldPathLeaf = string | number | boolean | bigint | symbol | null | undefined | Date | readonly unknown[];
+/** Depth counter of {@link FieldPath}: `FieldPathDepth[3]` is 2. */
+export type FieldPathDepth = [never, 0, 1, 2, 3];
 
 /**
  * Dotted paths into a record type, three levels deep (`contact.email`, `company.industry`); arrays and dates are
@@ -119,10 +121,10 @@ type Depth = [never, 0, 1, 2, 3];
  */
 export type FieldPath<T, D extends number = 3> = [D] extends [never]
   ? never
-  : T extends Leaf
+  : T extends FieldPathLeaf
     ? never
     : {
-        [K in keyof T & string]-?: NonNullable<T[K]> extends Leaf ? K : K | `${K}.${FieldPath<NonNullable<T[K]>, Depth[D]>}`;
+        [K in keyof T & string]-?: NonNullable<T[K]> extends FieldPathLeaf ? K : K | `${K}.${FieldPath<NonNullable<T[K]>, FieldPathDepth[D]>}`;
       }[keyof T & string];
 
 function isPresent(value: unknown): boolean {

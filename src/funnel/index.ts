@@ -26,9 +26,10 @@ export {
   FunnelStageKind,
   FunnelTransitionDefinition,
   ForecastCategory,
+  type FunnelDeepReadonly,
   type FunnelDefinitionInput,
 } from './funnel-definition.ts';
-export { allGuards, anyGuard, defineFunnelGuard, notGuard, requireFields, type FieldPath, type GuardReason } from './guards.ts';
+export { allGuards, anyGuard, defineFunnelGuard, notGuard, requireFields, type FieldPath, type FieldPathDepth, type FieldPathLeaf, type GuardReason } from './guards.ts';
 export {
   enteredStageAt,
   historyToEvents,

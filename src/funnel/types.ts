@@ -122,7 +122,11 @@ export interface Funnel<S extends string = string, E extends string = string, R 
   };
   /** The stage whose entry makes a lead a prospect, or `null`. */
   readonly qualifiedStage: S | null;
-  /** Compiled lookup tables. Internal: do not read. */
+  /**
+   * Compiled lookup tables. Internal: do not read.
+   *
+   * @internal
+   */
   readonly [compiledFunnel]: CompiledFunnel<R>;
 }
 
