@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Lead } from '../models/lead.ts';
+import { compileScoringModelOrThrow } from './compile.ts';
+import { explainScore, topReasons } from './explain.ts';
+import { rankLeadIndices, scoreAll } from './score-all.ts';
+import { contribution } from './contribution.ts';
+import { maxScorers, minScorers, sumScorers, weightScorers, clampScorer, normalizeScorer } from './combinators.ts';
+import type { Scorer } from './types.ts';
+
+const asOf = new Date('2024-06-01T00:00:00Z');
+const make = (id: string, industry: string, email = `${id}@acme.com`): Lead => ({
+  id,
+  contact: { email },
+  company: { name: id, industry },
+  source: 'referral',
+  createdAt: new Date('2024-01-01T00:00:00Z'),
+  activities: [],
+});
+const scorer = compileScoringModelOrThrow({
+  schemaVersion: 1,
+  id: 'rank',
+  rules: [
+    { kind: 'values', id: 'industry', label: 'Target industry', field: 'company.industry', values: { software: 10, retail: 5 } },
+    { kind: 'points', id: 'referral', label: 'Referral', when: { field: 'source', equals: 'referral' }, points: 2 },
+    { kind: 'disqualify', id: 'free', label: 'Free e-mail', when: { field: 'contact.emailDomain', equals: 'gmail.com' } },
+  ],
+});
+const leads = [make('a', 'retail'), make('b', 'software'), make('c', 'retail'), make('d', 'software', 'd@gmail.com'), make('e', 'software')];
+
+describe('scoreAll and rankLeadIndices', () => {
+  it('ranks best first, ties in input order, disqualified last', () => {
+    const ranked = scoreAll(scorer, leads, { asOf });
+    expect(ranked.map((entry) => entry.lead.id)).toEqual(['b', 'e', 'a', 'c', 'd']);
+    expect(ranked.map((entry) => entry.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(ranked[4]?.result.grade).toBe('F');
+  });
+
+  it('ranks by number only on the fast path, stably', () => {
+    expect([...rankLeadIndices(scorer, leads, asOf)]).toEqual([1, 3, 4, 0, 2]);
+  });
+
+  it('does not mutate the input list', () => {
+    const copy = structuredClone(leads);
+    scoreAll(scorer, leads, { asOf });
+    rankLeadIndices(scorer, leads, asOf);
+    expect(leads).toEqual(copy);
+  });
+});
+
+describe('combinators with user-written scorers', () => {
+  const phone: Scorer = () => ({ score: 7, contributions: [contribution({ ruleId: 'phone', label: 'Phone', points: 7 })], disqualifications: [] });
+  const gate: Scorer = () => ({ score: 0, contributions: [], disqualifications: [{ ruleId: 'gate', label: 'Gate' }] });
+
+  it('sums, weights, picks, clamps and normalises', () => {
+    const lead = leads[1] as Lead;
+    expect(sumScorers(scorer, phone)(lead, { asOf }).score).toBe(19);
+    const weighted = weightScorers([[scorer, 0.5], [phone, 2]])(lead, { asOf });
+    expect(weighted.score).toBe(20);
+    expect(weighted.contributions.map((item) => item.weight)).toEqual([0.5, 0.5, 2]);
+    expect(maxScorers(phone, scorer)(lead, { asOf }).score).toBe(12);
+    expect(minScorers(phone, scorer)(lead, { asOf }).score).toBe(7);
+    expect(sumScorers(phone, gate)(lead, { asOf }).disqualifications).toHaveLength(1);
+    const clamped = clampScorer(sumScorers(scorer, phone), { cap: 10 })(lead, { asOf });
+    expect(clamped.score).toBe(10);
+    expect(clamped.contributions.reduce((sum, item) => sum + item.cappedPoints, 0)).toBeCloseTo(9, 10);
+    expect(normalizeScorer(phone, 14)(lead, { asOf }).score).toBe(50);
+    expect(() => clampScorer(phone, { cap: -1 })).toThrow(RangeError);
+    expect(() => normalizeScorer(phone, 0)).toThrow(RangeError);
+  });
+});
+
+describe('explainScore and topReasons', () => {
+  it('renders the score, grade, gates and contributions largest first', () => {
+    const result = scorer(leads[3] as Lead, { asOf });
+    expect(topReasons(result, 1).map((item) => item.ruleId)).toEqual(['industry']);
+    const text = explainScore(result);
+    expect(text.split('\n')[0]).toBe('Score 12 (fit 12, engagement 0), grade F');
+    expect(text).toContain('disqualified: Free e-mail');
+    expect(text.indexOf('Target industry')).toBeLessThan(text.indexOf('Referral'));
+  });
+});
