@@ -162,7 +162,7 @@ describe('evaluate: scales, staleness, odd input', () => {
   });
 
   it('ignores inherited properties of the criteria object', () => {
-    const criteria = Object.create({ budget: rate('strong') }) as Assessment<'budget'>['criteria'];
+    const criteria = Object.create({ budget: rate('yes') }) as Assessment<'budget', 'yes' | 'no'>['criteria'];
     const framework = defineFramework({ id: 'one', name: 'One', scale: yesNoScale, criteria: [{ key: 'budget', label: 'Budget' }] });
     expect(evaluate(framework, { frameworkId: 'one', criteria }, { asOf }).missing).toEqual(['budget']);
   });
