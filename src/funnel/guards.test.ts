@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allGuards, anyGuard, defineFunnelGuard, notGuard, requireFields } from './guards.ts';
-import { at, sampleLead } from './test-fixtures.ts';
+import { at, sampleLead } from './funnel.test-fixtures.ts';
 
 const event = { type: 'engage', at: at('2024-05-02T09:00:00Z') };
 

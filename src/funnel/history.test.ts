@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enteredStageAt, historyToEvents, stageVisits, timeInStages } from './history.ts';
 import { b2bFunnel } from './presets/b2b.ts';
 import { replay } from './replay.ts';
-import { at, bantVerdict, sampleLead } from './test-fixtures.ts';
+import { at, bantVerdict, sampleLead } from './funnel.test-fixtures.ts';
 
 const HOUR = 3_600_000;
 const events = [

@@ -8,7 +8,7 @@ import { defineFunnel } from './define-funnel.ts';
 import { b2bFunnelDefinition } from './presets/b2b.ts';
 import { requireQualified } from './require-qualified.ts';
 import { requireScore } from './require-score.ts';
-import { at, sampleLead } from './test-fixtures.ts';
+import { at, sampleLead } from './funnel.test-fixtures.ts';
 import { transition } from './transition.ts';
 
 const assessedAt = at('2024-05-02T10:00:00Z');

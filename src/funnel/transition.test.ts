@@ -5,7 +5,7 @@ import { addTransitionGuards } from './add-transition-guards.ts';
 import { defineFunnelGuard, requireFields } from './guards.ts';
 import { b2bFunnel, b2bFunnelDefinition } from './presets/b2b.ts';
 import { salesforceLeadStatusFunnel } from './presets/salesforce-lead.ts';
-import { at, bantVerdict, sampleLead } from './test-fixtures.ts';
+import { at, bantVerdict, sampleLead } from './funnel.test-fixtures.ts';
 import { transition } from './transition.ts';
 import type { FunnelEvent } from './types.ts';
 
