@@ -33,7 +33,7 @@ describe('evaluate: BANT worked examples', () => {
     expect(verdict.missing).toEqual(['authority', 'timeline']);
     expect(verdict.weakest).toEqual([]);
     expect(verdict.criteria.find((entry) => entry.key === 'authority')?.status).toBe('unknown');
-    expect(verdict.summary).toBe('Not qualified by BANT: only 2 of 4 criteria met (3 needed).');
+    expect(verdict.summary).toBe('Not qualified by BANT: 2 of 4 criteria met (3 needed).');
   });
 
   it('orders the weakest criteria lowest first and asks about unknown ones before weak ones', () => {

@@ -238,7 +238,7 @@ export function evaluate<K extends string, V extends RatingValue>(
   const main = qualified
     ? `${metCount} of ${framework.criteria.length} criteria met, score ${score}/100`
     : (reasons.find((reason) => reason.startsWith('hard gate')) ??
-      (!metEnough ? `only ${metCount} of ${framework.criteria.length} criteria met (${neededMet} needed)` : `score ${score}/100 is below ${minScore}`));
+      (!metEnough ? `${metCount} of ${framework.criteria.length} criteria met (${neededMet} needed)` : `score ${score}/100 is below ${minScore}`));
   const summary = `${qualified ? 'Qualified' : 'Not qualified'} by ${framework.name}: ${main}.`;
   const details: VerdictDetails<K> = {
     frameworkId: framework.id,
