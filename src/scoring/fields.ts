@@ -32,10 +32,17 @@ export function fieldAccessor(field: ScoringField, currency?: string): FieldAcce
     case 'company.employeeCount':
       return (lead) => lead.company?.employeeCount;
     case 'company.annualRevenue':
+      if (currency !== undefined) {
+        // One currency: its minor-unit divisor is known once, at compile time.
+        const divisor = powersOfTen[currencyExponent(currency)] ?? 100;
+        return (lead) => {
+          const revenue = lead.company?.annualRevenue;
+          return revenue === undefined || revenue.currency !== currency ? undefined : revenue.amountMinor / divisor;
+        };
+      }
       return (lead) => {
         const revenue = lead.company?.annualRevenue;
         if (revenue === undefined) return undefined;
-        if (currency !== undefined && revenue.currency !== currency) return undefined;
         return revenue.amountMinor / (powersOfTen[currencyExponent(revenue.currency)] ?? 100);
       };
     case 'company.country':

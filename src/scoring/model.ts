@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/v4';
 import { ActivityType, PageKind } from '../models/activity.ts';
+import { CurrencyCode } from '../models/money.ts';
 
 const Identifier = z.string().min(1).max(200);
 const Label = z.string().min(1).max(500);
@@ -232,7 +233,7 @@ export const BandPointsRule = z.strictObject({
   group: Identifier.optional(),
   field: ScoringField,
   /** For `company.annualRevenue`: only revenue in this currency counts (other currencies are unknown). */
-  currency: z.string().length(3).optional(),
+  currency: CurrencyCode.optional(),
   bands: z.array(ScoreBand).min(1).max(1000),
 });
 /** Points per numeric band. */

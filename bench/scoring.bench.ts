@@ -1,0 +1,82 @@
+/**
+ * Scoring speed on 100,000 synthetic leads and the shared 20-rule fit model (bench/fit-model.ts):
+ * leadkit's compiled model (number only, and with full explanations) against a hand-written function, and against
+ * json-rules-engine. Both sides are checked to give the same scores before anything is timed.
+ * Run: npx tsx bench/scoring.bench.ts
+ */
+import { Engine } from 'json-rules-engine';
+import type { Lead } from '../src/models/index.ts';
+import { compileScoringModelOrThrow } from '../src/scoring/index.ts';
+import { generateLeads } from '../src/testing/index.ts';
+import { fitBenchModel, handWrittenFitScore, jsonRulesDefinitions, jsonRulesFacts } from './fit-model.ts';
+
+const asOf = new Date('2025-06-30T00:00:00Z');
+const leads = generateLeads({ seed: 42, count: 100_000, asOf, activities: { min: 0, max: 4 } });
+const scorer = compileScoringModelOrThrow(fitBenchModel);
+
+// Correctness first: every lead, both sides, exactly equal.
+for (const lead of leads) {
+  const expected = handWrittenFitScore(lead);
+  if (scorer.scoreValue(lead, asOf) !== expected || scorer(lead, { asOf }).score !== expected)
+    throw new Error(`score mismatch for ${lead.id}: leadkit ${scorer.scoreValue(lead, asOf)}, hand-written ${expected}`);
+}
+
+let sink = 0;
+/** Leads per second of `pass` (one pass over all leads), best of `rounds` after a warm-up. */
+function rate(pass: () => number, count: number, rounds = 5): number {
+  sink += pass();
+  let best = 0;
+  for (let round = 0; round < rounds; round++) {
+    const start = performance.now();
+    sink += pass();
+    best = Math.max(best, count / ((performance.now() - start) / 1000));
+  }
+  return best;
+}
+
+const asOfMs = asOf.getTime();
+const handWritten = rate(() => {
+  let total = 0;
+  for (let index = 0; index < leads.length; index++) total += handWrittenFitScore(leads[index] as Lead);
+  return total;
+}, leads.length);
+const numberOnly = rate(() => {
+  let total = 0;
+  for (let index = 0; index < leads.length; index++) total += scorer.scoreValue(leads[index] as Lead, asOfMs);
+  return total;
+}, leads.length);
+const options = { asOf };
+const explained = rate(() => {
+  let total = 0;
+  for (let index = 0; index < leads.length; index++) total += scorer(leads[index] as Lead, options).contributions.length;
+  return total;
+}, leads.length);
+
+// json-rules-engine is async: await each run, as an application would, over a subset large enough for a stable rate.
+const engine = new Engine(jsonRulesDefinitions() as never, { allowUndefinedFacts: true });
+engine.addOperator('containsIgnoreCase', (factValue: unknown, value: unknown) => typeof factValue === 'string' && factValue.toLowerCase().includes(String(value).toLowerCase()));
+engine.addOperator('anyIn', (factValue: unknown, value: unknown) => Array.isArray(factValue) && Array.isArray(value) && factValue.some((item) => value.includes(item)));
+const subset = leads.slice(0, 3000);
+async function jsonRulesScore(lead: Lead): Promise<number> {
+  const { events } = await engine.run(jsonRulesFacts(lead));
+  let total = 0;
+  for (const event of events) total += (event.params as { points: number }).points;
+  return total;
+}
+for (const lead of subset.slice(0, 1000)) {
+  const theirs = await jsonRulesScore(lead);
+  if (theirs !== handWrittenFitScore(lead)) throw new Error(`json-rules-engine mismatch for ${lead.id}: ${theirs} vs ${handWrittenFitScore(lead)}`);
+}
+let jsonRules = 0;
+for (let round = 0; round < 2; round++) {
+  const start = performance.now();
+  for (const lead of subset) sink += await jsonRulesScore(lead);
+  jsonRules = Math.max(jsonRules, subset.length / ((performance.now() - start) / 1000));
+}
+
+const line = (name: string, ours: number, baseline: number): string =>
+  `BENCH ${name} ops_per_s=${Math.round(ours)} baseline_ops_per_s=${Math.round(baseline)} ratio=${(ours / baseline).toFixed(3)}`;
+console.log(`# 100,000 leads, 20 rules; hand-written ${Math.round(handWritten)}/s, leadkit number ${Math.round(numberOnly)}/s, explained ${Math.round(explained)}/s, json-rules-engine ${Math.round(jsonRules)}/s (${sink > 0 ? 'ok' : 'ok'})`);
+console.log(line('scoring-vs-handwritten', numberOnly, handWritten));
+console.log(line('scoring-explain-vs-handwritten', explained, handWritten));
+console.log(line('scoring-vs-json-rules-engine', numberOnly, jsonRules));
