@@ -52,10 +52,11 @@ export interface FrameworkExtension<
   readonly staleAfterDays?: number | undefined;
 }
 
-type RenamedTo<M> = { [P in keyof M]-?: Exclude<M[P], undefined> }[keyof M] & string;
+/** The new keys a rename map gives: `RenamedCriterionKey<{ timeline: 'timing' }>` is `'timing'`. */
+export type RenamedCriterionKey<M> = { [P in keyof M]-?: Exclude<M[P], undefined> }[keyof M] & string;
 
 /** The criterion keys of an extended framework: the base's, minus removed and renamed ones, plus new names and additions. */
-export type ExtendedCriterionKey<K extends string, R extends string, M, A extends string> = Exclude<K, R | keyof M> | RenamedTo<M> | A;
+export type ExtendedCriterionKey<K extends string, R extends string, M, A extends string> = Exclude<K, R | keyof M> | RenamedCriterionKey<M> | A;
 
 /**
  * Builds a new framework from a base: update, remove, rename and add criteria, optionally with a new scale or rule.

@@ -58,6 +58,7 @@ export {
   type CriterionUpdate,
   type ExtendedCriterionKey,
   type FrameworkExtension,
+  type RenamedCriterionKey,
 } from './extend-framework.ts';
 export { defineQuestionBank, questionBankProblems, type QuestionBank, type QuestionBankSection } from './question-bank.ts';
 export { evidenceSources, type Assessment, type CriterionRating, type EvidenceSource, type RatingOrigin } from './assessment.ts';
