@@ -35,20 +35,16 @@ interface RuleOutput {
 
 type RuleEvaluator = (lead: Lead, asOfMs: number, out: RuleOutput) => void;
 
-function setFixed(out: RuleOutput, points: number, occurrences: number): void {
-  out.raw = points;
-  out.decayed = points;
-  out.value = points;
-  out.occurrences = occurrences;
-}
+/** A lead-level (fit) rule: no decay, returns its points directly. */
+type FixedEvaluator = (lead: Lead, asOfMs: number) => number;
 
-function compileValues(rule: ValuePointsRule): RuleEvaluator {
+function compileValues(rule: ValuePointsRule): FixedEvaluator {
   const read = fieldAccessor(rule.field);
   const table = new Map<unknown, number>(Object.entries(rule.values));
   const otherwise = rule.otherwise;
-  return (lead, _asOfMs, out) => {
+  return (lead) => {
     const value = read(lead);
-    if (value === undefined || value === null) return setFixed(out, 0, 0);
+    if (value === undefined || value === null) return 0;
     if (Array.isArray(value)) {
       let points = 0;
       let count = 0;
@@ -59,30 +55,37 @@ function compileValues(rule: ValuePointsRule): RuleEvaluator {
           count++;
         }
       }
-      if (count === 0 && otherwise !== undefined) return setFixed(out, otherwise, 1);
-      return setFixed(out, points, count);
+      return count === 0 && otherwise !== undefined ? otherwise : points;
     }
     const found = table.get(typeof value === 'string' ? value : String(value));
-    if (found !== undefined) return setFixed(out, found, 1);
-    if (otherwise !== undefined) return setFixed(out, otherwise, 1);
-    return setFixed(out, 0, 0);
+    if (found !== undefined) return found;
+    return otherwise ?? 0;
   };
 }
 
-function compileBands(rule: BandPointsRule): RuleEvaluator {
+function compileBands(rule: BandPointsRule): FixedEvaluator {
   const read = fieldAccessor(rule.field, rule.currency);
   const count = rule.bands.length;
   const mins = Float64Array.from(rule.bands, (band) => band.min ?? -Infinity);
   const maxs = Float64Array.from(rule.bands, (band) => band.max ?? Infinity);
   const points = Float64Array.from(rule.bands, (band) => band.points);
-  return (lead, _asOfMs, out) => {
+  if (count === 1) {
+    const min = mins[0] as number;
+    const max = maxs[0] as number;
+    const only = points[0] as number;
+    return (lead) => {
+      const value = read(lead);
+      return typeof value === 'number' && value >= min && value <= max ? only : 0;
+    };
+  }
+  return (lead) => {
     const value = read(lead);
     if (typeof value === 'number') {
       for (let index = 0; index < count; index++) {
-        if (value >= (mins[index] as number) && value <= (maxs[index] as number)) return setFixed(out, points[index] as number, 1);
+        if (value >= (mins[index] as number) && value <= (maxs[index] as number)) return points[index] as number;
       }
     }
-    return setFixed(out, 0, 0);
+    return 0;
   };
 }
 
@@ -134,19 +137,17 @@ function compileActivityRule(rule: ActivityPointsRule): RuleEvaluator {
   };
 }
 
-function compileRule(rule: Exclude<ScoringRule, { kind: 'disqualify' }>): RuleEvaluator {
+function compileFixedRule(rule: Exclude<ScoringRule, { kind: 'disqualify' | 'activity' }>): FixedEvaluator {
   switch (rule.kind) {
     case 'points': {
       const holds = compileCondition(rule.when);
       const points = rule.points;
-      return (lead, asOfMs, out) => (holds(lead, asOfMs) ? setFixed(out, points, 1) : setFixed(out, 0, 0));
+      return (lead, asOfMs) => (holds(lead, asOfMs) ? points : 0);
     }
     case 'values':
       return compileValues(rule);
     case 'bands':
       return compileBands(rule);
-    case 'activity':
-      return compileActivityRule(rule);
   }
 }
 
@@ -199,7 +200,8 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     .filter((rule): rule is Extract<ScoringRule, { kind: 'disqualify' }> => rule.kind === 'disqualify')
     .map((rule) => ({ id: rule.id, label: rule.label, holds: compileCondition(rule.when) }));
   const ruleCount = scoringRules.length;
-  const evaluators = scoringRules.map(compileRule);
+  const fixedRules = scoringRules.map((rule) => (rule.kind === 'activity' ? undefined : compileFixedRule(rule)));
+  const activityRules = scoringRules.map((rule) => (rule.kind === 'activity' ? compileActivityRule(rule) : undefined));
   const outputs: RuleOutput[] = scoringRules.map(() => ({ raw: 0, decayed: 0, value: 0, occurrences: 0 }));
 
   const groupNames: string[] = [];
@@ -217,6 +219,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
   const plain = limitedGroups.length === 0 && combine === 'sum' && !weighted && total.normalize === undefined && total.cap === undefined && total.floor === undefined;
 
   const values = new Float64Array(ruleCount);
+  const baseValues = new Float64Array(ruleCount);
   const capped = new Float64Array(ruleCount);
   const weights = new Float64Array(ruleCount);
   const groupScores = new Float64Array(groupNames.length);
@@ -232,18 +235,32 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     if (plain) {
       let score = 0;
       for (let index = 0; index < ruleCount; index++) {
-        const out = outputs[index] as RuleOutput;
-        (evaluators[index] as RuleEvaluator)(lead, asOfMs, out);
-        values[index] = out.value;
-        score += out.value;
+        const fixed = fixedRules[index];
+        let value: number;
+        if (fixed !== undefined) value = fixed(lead, asOfMs);
+        else {
+          const out = outputs[index] as RuleOutput;
+          (activityRules[index] as RuleEvaluator)(lead, asOfMs, out);
+          value = out.value;
+        }
+        values[index] = value;
+        score += value;
       }
       return score;
     }
     for (let index = 0; index < ruleCount; index++) {
-      const out = outputs[index] as RuleOutput;
-      (evaluators[index] as RuleEvaluator)(lead, asOfMs, out);
-      values[index] = out.value;
-      capped[index] = out.decayed - out.value;
+      const fixed = fixedRules[index];
+      if (fixed !== undefined) {
+        const value = fixed(lead, asOfMs);
+        baseValues[index] = value;
+        values[index] = value;
+        capped[index] = 0;
+      } else {
+        const out = outputs[index] as RuleOutput;
+        (activityRules[index] as RuleEvaluator)(lead, asOfMs, out);
+        values[index] = out.value;
+        capped[index] = out.decayed - out.value;
+      }
       weights[index] = 1;
     }
     for (const group of limitedGroups) {
@@ -302,30 +319,37 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     const score = run(lead, asOfMs);
     const contributions: ScoreContribution[] = [];
     for (let index = 0; index < ruleCount; index++) {
+      const points = values[index] as number;
+      const fixed = fixedRules[index] !== undefined;
       const out = outputs[index] as RuleOutput;
-      if (out.raw === 0 && out.decayed === 0 && values[index] === 0) continue;
+      // Lead-level rules have no decay: their raw points are their points before group and total adjustments.
+      const base = fixed ? (plain ? points : (baseValues[index] as number)) : 0;
+      const raw = fixed ? base : out.raw;
+      const decayed = fixed ? base : out.decayed;
+      if (raw === 0 && decayed === 0 && points === 0) continue;
       const rule = scoringRules[index] as ScoringRule;
       contributions.push({
         ruleId: rule.id,
         label: rule.label,
         group: groupNames[groupOf[index] as number] as string,
-        rawPoints: out.raw,
-        decayFactor: out.raw === 0 ? 1 : out.decayed / out.raw,
-        decayedPoints: out.decayed,
+        rawPoints: raw,
+        decayFactor: raw === 0 ? 1 : decayed / raw,
+        decayedPoints: decayed,
         weight: plain ? 1 : (weights[index] as number),
-        cappedPoints: plain ? out.decayed - out.value : (capped[index] as number),
-        points: values[index] as number,
-        occurrences: out.occurrences,
+        cappedPoints: plain ? (fixed ? 0 : out.decayed - out.value) : (capped[index] as number),
+        points,
+        occurrences: fixed ? 1 : out.occurrences,
       });
     }
-    const groups: Record<string, number> = {};
+    // A null prototype: a group named `__proto__` is an ordinary key, never a prototype change.
+    const groups = Object.create(null) as Record<string, number>;
     for (let group = 0; group < groupNames.length; group++) {
       let sum = 0;
       if (plain) {
         const members = groupMembers[group] as Int32Array;
         for (let k = 0; k < members.length; k++) sum += values[members[k] as number] as number;
       } else sum = groupScores[group] as number;
-      Object.defineProperty(groups, groupNames[group] as string, { value: sum, enumerable: true, writable: false, configurable: false });
+      groups[groupNames[group] as string] = sum;
     }
     const disqualifications: ScoreDisqualification[] = [];
     for (const gate of disqualifiers) if (gate.holds(lead, asOfMs)) disqualifications.push({ ruleId: gate.id, label: gate.label });

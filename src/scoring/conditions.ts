@@ -70,7 +70,23 @@ function compileFieldTest(condition: ScoringCondition): (value: FieldValue) => b
     return (value) => value === wanted || (Array.isArray(value) && (value as readonly unknown[]).includes(wanted));
   }
   if (condition.in !== undefined) {
-    const wanted = new Set<unknown>(condition.in);
+    const list = condition.in;
+    if (list.length <= 6) {
+      // A few values: comparing in a loop beats hashing on the hot path.
+      const count = list.length;
+      const has = (item: unknown): boolean => {
+        for (let index = 0; index < count; index++) if (list[index] === item) return true;
+        return false;
+      };
+      return (value) => {
+        if (Array.isArray(value)) {
+          for (const item of value as readonly string[]) if (has(item)) return true;
+          return false;
+        }
+        return value !== undefined && value !== null && has(value);
+      };
+    }
+    const wanted = new Set<unknown>(list);
     return (value) => {
       if (Array.isArray(value)) {
         for (const item of value as readonly string[]) if (wanted.has(item)) return true;
