@@ -3,7 +3,7 @@
  * into scratch arrays that are reused for every record (no per-record allocation), then committed into one or more
  * accumulators (the overall figures, a cohort, the segments it belongs to).
  */
-import { createSampleBuffer, pushSample, summarizeSamples, type SampleBuffer } from './distribution.ts';
+import { createSampleBuffer, pushSample, summarizeParts, summarizeSamples, type SampleBuffer } from './distribution.ts';
 import { MILLISECONDS_PER_DAY, ratioOrUndefined } from './rate.ts';
 import {
   KIND_DISQUALIFIED,
@@ -35,8 +35,12 @@ export interface FunnelAccumulator {
   readonly enteredNext: Int32Array;
   readonly skipped: Int32Array;
   readonly current: Int32Array;
-  readonly latest: SampleBuffer[];
-  readonly cumulative: SampleBuffer[];
+  /** Per stage, time in stage of records whose latest stay equals their cumulative time (a single stay, mostly). */
+  readonly sameStay: number[][];
+  /** Per stage, the latest stay of the other records. */
+  readonly latestStay: number[][];
+  /** Per stage, the cumulative time of the other records. */
+  readonly cumulativeStay: number[][];
   readonly cycle: SampleBuffer;
 }
 
@@ -68,6 +72,11 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   const cycleStartIndex = options.cycleStartStage === undefined ? -1 : (indexOf.get(options.cycleStartStage) ?? -2);
   if (cycleStartIndex === -2) throw new RangeError(`cycleStartStage "${options.cycleStartStage}" is not a stage of the funnel`);
   const disqualifiedCountsAsLost = options.countDisqualifiedAsLost === true;
+  // Module constants copied to locals: the hot loops then read no imported binding.
+  const DAY = MILLISECONDS_PER_DAY;
+  const WON = KIND_WON;
+  const LOST = KIND_LOST;
+  const DISQUALIFIED = KIND_DISQUALIFIED;
 
   // Scratch state of the record being replayed.
   const entered = new Uint8Array(count);
@@ -77,9 +86,11 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   let status = STATUS_OPEN;
   let currentIndex = -1;
   let maxRank = -1;
-  let recordStartMs = 0;
-  let cycleMs = NaN;
-  let wonMs = NaN;
+  // Times of the record, kept in a typed array: a double in a closure variable would be boxed on every write.
+  const times = new Float64Array(3);
+  const START = 0;
+  const WON_AT = 1;
+  const CYCLE = 2;
   let movedForward = false;
   let skippedAny = false;
 
@@ -95,16 +106,15 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
     }
     const start = created.getTime();
     if (!(start <= asOfMs) || start < fromMs || start >= toMs) return false;
-    recordStartMs = start;
-    entered.fill(0);
-    skippedFlag.fill(0);
-    if (durations) {
-      latest.fill(0);
-      cumulative.fill(0);
+    for (let index = 0; index < count; index++) {
+      entered[index] = 0;
+      skippedFlag[index] = 0;
+      latest[index] = 0;
+      cumulative[index] = 0;
     }
     currentIndex = -1;
     maxRank = -1;
-    wonMs = NaN;
+    let wonMs = NaN;
     let cycleStartMs = cycleStartIndex === -1 ? start : NaN;
     movedForward = false;
     skippedAny = false;
@@ -129,7 +139,7 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
             stay = 0;
           }
           if (durations) {
-            const stayDays = stay / MILLISECONDS_PER_DAY;
+            const stayDays = stay / DAY;
             latest[currentIndex] = stayDays;
             cumulative[currentIndex] = (cumulative[currentIndex] as number) + stayDays;
           }
@@ -143,7 +153,7 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
         entered[index] = 1;
         const indexRank = rank[index] as number;
         if (indexRank > maxRank) maxRank = indexRank;
-        if (kinds[index] === KIND_WON && Number.isNaN(wonMs)) wonMs = at;
+        if (kinds[index] === WON && Number.isNaN(wonMs)) wonMs = at;
         if (index === cycleStartIndex && Number.isNaN(cycleStartMs)) cycleStartMs = at;
         currentIndex = index;
         previousMs = at;
@@ -157,22 +167,25 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
         currentIndex = index;
         const indexRank = rank[index] as number;
         if (indexRank > maxRank) maxRank = indexRank;
-        if (kinds[index] === KIND_WON) wonMs = start;
+        if (kinds[index] === WON) wonMs = start;
         if (index === cycleStartIndex) cycleStartMs = start;
       }
     }
     if (currentIndex >= 0 && durations) {
-      const stayDays = Math.max(0, asOfMs - previousMs) / MILLISECONDS_PER_DAY;
+      const stayDays = Math.max(0, asOfMs - previousMs) / DAY;
       latest[currentIndex] = stayDays;
       cumulative[currentIndex] = (cumulative[currentIndex] as number) + stayDays;
     }
     const currentKind = currentIndex >= 0 ? kinds[currentIndex] : 0;
-    if (currentKind === KIND_LOST) status = STATUS_LOST;
-    else if (currentKind === KIND_DISQUALIFIED) status = STATUS_DISQUALIFIED;
+    if (currentKind === LOST) status = STATUS_LOST;
+    else if (currentKind === DISQUALIFIED) status = STATUS_DISQUALIFIED;
     else if (!Number.isNaN(wonMs)) status = STATUS_WON;
     else status = STATUS_OPEN;
-    cycleMs = status === STATUS_WON ? wonMs - cycleStartMs : NaN;
+    const cycleMs = status === STATUS_WON ? wonMs - cycleStartMs : NaN;
     if (cycleMs < 0) issues.negativeCycles++;
+    times[START] = start;
+    times[WON_AT] = wonMs;
+    times[CYCLE] = cycleMs;
     for (let index = 0; index < count; index++) {
       if (skippedFlag[index] === 1 && entered[index] === 0) skippedAny = true;
     }
@@ -180,7 +193,7 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   }
 
   function createAccumulator(): FunnelAccumulator {
-    const buffers = (): SampleBuffer[] => (durations ? Array.from({ length: count }, () => createSampleBuffer(16)) : []);
+    const buffers = (): number[][] => (durations ? Array.from({ length: count }, (): number[] => []) : []);
     return {
       records: 0,
       open: 0,
@@ -196,9 +209,10 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
       enteredNext: new Int32Array(count),
       skipped: new Int32Array(count),
       current: new Int32Array(count),
-      latest: buffers(),
-      cumulative: buffers(),
-      cycle: createSampleBuffer(16),
+      sameStay: buffers(),
+      latestStay: buffers(),
+      cumulativeStay: buffers(),
+      cycle: createSampleBuffer(),
     };
   }
 
@@ -206,16 +220,17 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
     accumulator.records++;
     if (status === STATUS_WON) {
       accumulator.won++;
-      if (durations && cycleMs >= 0) pushSample(accumulator.cycle, cycleMs / MILLISECONDS_PER_DAY);
+      const cycleMs = times[CYCLE] as number;
+      if (durations && cycleMs >= 0) pushSample(accumulator.cycle, cycleMs / DAY);
     } else if (status === STATUS_LOST) accumulator.lost++;
     else if (status === STATUS_DISQUALIFIED) accumulator.disqualified++;
     else accumulator.open++;
     if (movedForward) accumulator.forwardMovers++;
     if (skippedAny) accumulator.skippers++;
     if (currentIndex >= 0) (accumulator.current[currentIndex] as number)++;
-    if (windowDays !== undefined && asOfMs - recordStartMs >= windowMs) {
+    if (windowDays !== undefined && asOfMs - (times[START] as number) >= windowMs) {
       accumulator.windowMature++;
-      if (status === STATUS_WON && wonMs - recordStartMs <= windowMs) accumulator.windowConverted++;
+      if (status === STATUS_WON && (times[WON_AT] as number) - (times[START] as number) <= windowMs) accumulator.windowConverted++;
     }
     for (let index = 0; index < count; index++) {
       if (entered[index] === 1) {
@@ -226,15 +241,21 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
           if (indexRank + 1 < pathStages.length && entered[pathStages[indexRank + 1] as number] === 1) (accumulator.enteredNext[index] as number)++;
         }
         if (durations) {
-          pushSample(accumulator.latest[index] as SampleBuffer, latest[index] as number);
-          pushSample(accumulator.cumulative[index] as SampleBuffer, cumulative[index] as number);
+          // Most records stay once in a stage: one sample then serves both distributions, halving the work.
+          const latestDays = latest[index] as number;
+          const cumulativeDays = cumulative[index] as number;
+          if (latestDays === cumulativeDays) (accumulator.sameStay[index] as number[]).push(latestDays);
+          else {
+            (accumulator.latestStay[index] as number[]).push(latestDays);
+            (accumulator.cumulativeStay[index] as number[]).push(cumulativeDays);
+          }
         }
       } else if (skippedFlag[index] === 1) (accumulator.skipped[index] as number)++;
     }
   }
 
   function summarize(accumulator: FunnelAccumulator): FunnelMetrics {
-    const emptyBuffer = createSampleBuffer(1);
+    const emptyBuffer = createSampleBuffer();
     const stageMetrics: StageMetrics[] = stages.map((stage, index) => {
       const enteredCount = accumulator.entered[index] as number;
       const stageRank = rank[index] as number;
@@ -254,8 +275,12 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
         nextStageConversionRate: hasNext ? ratioOrUndefined(accumulator.enteredNext[index] as number, enteredCount) : undefined,
         skipRate: stageRank >= 0 ? ratioOrUndefined(skippedCount, enteredCount + skippedCount) : undefined,
         timeInStage: {
-          latest: summarizeSamples(durations ? (accumulator.latest[index] as SampleBuffer) : emptyBuffer),
-          cumulative: summarizeSamples(durations ? (accumulator.cumulative[index] as SampleBuffer) : emptyBuffer),
+          latest: durations
+            ? summarizeParts([accumulator.sameStay[index] as number[], accumulator.latestStay[index] as number[]])
+            : summarizeSamples(emptyBuffer),
+          cumulative: durations
+            ? summarizeParts([accumulator.sameStay[index] as number[], accumulator.cumulativeStay[index] as number[]])
+            : summarizeSamples(emptyBuffer),
         },
       };
     });
@@ -286,7 +311,7 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
     compiled,
     issues,
     replay,
-    startMs: () => recordStartMs,
+    startMs: () => times[START] as number,
     commit,
     createAccumulator,
     summarize,

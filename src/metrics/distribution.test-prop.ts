@@ -1,0 +1,41 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { summarizeDistribution } from './distribution.ts';
+
+function naivePercentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * p;
+  const lower = Math.floor(position);
+  const upper = Math.min(lower + 1, sorted.length - 1);
+  return (sorted[lower] as number) + (position - lower) * ((sorted[upper] as number) - (sorted[lower] as number));
+}
+
+describe('summarizeDistribution', () => {
+  it('matches hand-computed percentiles', () => {
+    const summary = summarizeDistribution([4, 1, 3, 2]);
+    expect(summary).toMatchObject({ count: 4, min: 1, p25: 1.75, median: 2.5, p75: 3.25, max: 4, mean: 2.5 });
+    expect(summary.p90).toBeCloseTo(3.7);
+    expect(summarizeDistribution([])).toMatchObject({ count: 0, median: undefined });
+    expect(summarizeDistribution([7, Number.NaN])).toMatchObject({ count: 1, min: 7, median: 7, p90: 7, max: 7 });
+  });
+
+  it('does not mutate its input', () => {
+    const values = [5, 3, 9, 1];
+    summarizeDistribution(values);
+    expect(values).toEqual([5, 3, 9, 1]);
+  });
+
+  test.prop([fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 300 })])(
+    'equals a sort-based computation, and percentiles are monotone',
+    (values) => {
+      const summary = summarizeDistribution(values);
+      expect(summary.count).toBe(values.length);
+      expect(summary.min).toBe(Math.min(...values));
+      expect(summary.max).toBe(Math.max(...values));
+      const computed = [summary.p25, summary.median, summary.p75, summary.p90] as number[];
+      [0.25, 0.5, 0.75, 0.9].forEach((p, index) => expect(computed[index]).toBeCloseTo(naivePercentile(values, p), 6));
+      const ordered = [summary.min, ...computed, summary.max] as number[];
+      ordered.forEach((value, index) => index === 0 || expect(value).toBeGreaterThanOrEqual((ordered[index - 1] as number) - 1e-9));
+    },
+  );
+});
