@@ -1,0 +1,81 @@
+import { ValidationError, issue, type ValidationIssue } from '../errors.ts';
+import { parseWith } from '../parse.ts';
+import { err, ok, type Result } from '../result.ts';
+import { IcpDefinition, type Icp, type IcpDefinitionJson } from './definition.ts';
+
+/** The criterion keys of a definition written in code, as a union of string literals. */
+export type IcpCriterionKeyOf<D extends IcpDefinitionJson> = Extract<keyof D['criteria'], string>;
+
+const dangerousKeys = ['__proto__', 'constructor', 'prototype'];
+
+// zod drops a `__proto__` key from records without a word; a stored ICP with one is tampered or broken, so say so.
+function dangerousKeyIssues(input: unknown, path: (string | number)[], found: ValidationIssue[], depth: number): void {
+  if (typeof input !== 'object' || input === null || depth > 8 || found.length >= 20) return;
+  if (Array.isArray(input)) {
+    input.forEach((item, index) => dangerousKeyIssues(item, [...path, index], found, depth + 1));
+    return;
+  }
+  for (const key of dangerousKeys)
+    if (Object.hasOwn(input, key)) found.push(issue([...path, key], `"${key}" is not allowed as a key`, 'forbidden_key'));
+  for (const [key, value] of Object.entries(input)) if (!dangerousKeys.includes(key)) dangerousKeyIssues(value, [...path, key], found, depth + 1);
+}
+
+/**
+ * Parses untrusted data (JSON from a database or an API) into a validated {@link Icp}, listing every problem with
+ * its path (`criteria.industry.values[0]`). Never throws for bad data; `__proto__` keys are reported, never assigned.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseIcp(JSON.parse(stored));
+ * if (!parsed.ok) return reply(400, parsed.error.issues);
+ * const fit = matchIcp(parsed.value, lead, { asOf });
+ * ```
+ */
+export function parseIcp(input: unknown): Result<Icp, ValidationError> {
+  const forbidden: ValidationIssue[] = [];
+  dangerousKeyIssues(input, [], forbidden, 0);
+  const parsed = parseWith(IcpDefinition, input, 'ICP definition');
+  if (forbidden.length === 0) return parsed;
+  return err(new ValidationError('ICP definition', [...forbidden, ...(parsed.ok ? [] : parsed.error.issues)]));
+}
+
+/**
+ * The non-throwing form of {@link defineIcp}: validates a definition written in code and keeps its criterion keys
+ * as literal types.
+ *
+ * @example
+ * ```ts
+ * const result = safeDefineIcp({ id: 'smb', criteria: { size: { kind: 'range', field: 'company.employeeCount', max: 50 } } });
+ * if (result.ok) matchIcp(result.value, lead, { asOf }).matched; // ('size')[]
+ * ```
+ */
+export function safeDefineIcp<const D extends IcpDefinitionJson>(definition: D): Result<Icp<IcpCriterionKeyOf<D>>, ValidationError> {
+  const parsed = parseIcp(definition);
+  if (!parsed.ok) return parsed;
+  return ok(parsed.value as Icp<IcpCriterionKeyOf<D>>);
+}
+
+/**
+ * Defines an ICP in code: validates it (filling defaults such as `weight: 1`) and returns it as plain data, the same
+ * JSON a team stores. `const` inference keeps the criterion keys literal, so results name them exactly.
+ *
+ * @example
+ * ```ts
+ * const icp = defineIcp({
+ *   id: 'mid-market-saas',
+ *   criteria: {
+ *     industry: { kind: 'oneOf', field: 'company.industry', values: ['software', 'technology'], weight: 3, required: true },
+ *     employees: { kind: 'range', field: 'company.employeeCount', min: 50, max: 200, weight: 2 },
+ *     student: { kind: 'oneOf', field: 'contact.seniority', values: ['student'], exclude: true },
+ *   },
+ * });
+ * const fit = matchIcp(icp, lead, { asOf: new Date('2024-06-30T00:00:00Z') });
+ * ```
+ * @throws ValidationError listing every problem when the definition is invalid (a programmer error in code; use
+ * {@link parseIcp} or {@link safeDefineIcp} for data from outside).
+ */
+export function defineIcp<const D extends IcpDefinitionJson>(definition: D): Icp<IcpCriterionKeyOf<D>> {
+  const result = safeDefineIcp(definition);
+  if (!result.ok) throw result.error;
+  return result.value;
+}

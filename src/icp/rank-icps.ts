@@ -1,0 +1,32 @@
+import type { Lead } from '../models/lead.ts';
+import type { Icp } from './definition.ts';
+import { compileIcp, type IcpMatch, type MatchIcpOptions } from './match-icp.ts';
+
+/**
+ * Matches one lead against several ICPs (a team often has one per segment) and returns the matches best fitting
+ * first: qualified fits before disqualified ones, then by score, then by the share of the profile that could be
+ * checked; ties keep the order of `icps`.
+ *
+ * @example
+ * ```ts
+ * const [best] = rankIcps([cloudStorageIcp, midMarketSaasIcp], lead, { asOf });
+ * if (best !== undefined && best.grade !== 'F') route(lead, best.icpId);
+ * ```
+ * @throws RangeError when `asOf` is not a valid date (a programmer error).
+ */
+export function rankIcps<K extends string, L extends Lead>(
+  icps: readonly Icp<K>[],
+  lead: L,
+  options: MatchIcpOptions,
+): IcpMatch<K, L>[] {
+  const matches = icps.map((icp, index) => ({ index, match: compileIcp(icp)(lead, options) }));
+  matches.sort(
+    (a, b) =>
+      Number(a.match.disqualified) - Number(b.match.disqualified) ||
+      b.match.score - a.match.score ||
+      b.match.scoreBeforeDisqualification - a.match.scoreBeforeDisqualification ||
+      b.match.knownWeightShare - a.match.knownWeightShare ||
+      a.index - b.index,
+  );
+  return matches.map((entry) => entry.match);
+}
