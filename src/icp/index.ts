@@ -44,7 +44,7 @@ export {
   type IcpMatcher,
   type MatchIcpOptions,
 } from './match-icp.ts';
-export { rankIcps } from './rank-icps.ts';
+export { rankIcps, type IcpCriterionKeyOfIcp } from './rank-icps.ts';
 export { toIcpFitSummary } from './to-icp-fit-summary.ts';
 export { explainIcpMatch } from './explain-icp-match.ts';
 export { cloudStorageIcp, midMarketSaasIcp } from './example-icps.ts';

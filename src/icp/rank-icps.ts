@@ -2,6 +2,9 @@ import type { Lead } from '../models/lead.ts';
 import type { Icp } from './definition.ts';
 import { compileIcp, type IcpMatch, type MatchIcpOptions } from './match-icp.ts';
 
+/** The criterion keys of an ICP type (a union over a union of ICPs): `IcpCriterionKeyOfIcp<typeof cloudStorageIcp>`. */
+export type IcpCriterionKeyOfIcp<I extends Icp<string>> = I extends Icp<infer K> ? K : never;
+
 /**
  * Matches one lead against several ICPs (a team often has one per segment) and returns the matches best fitting
  * first: qualified fits before disqualified ones, then by score, then by the share of the profile that could be
@@ -14,12 +17,12 @@ import { compileIcp, type IcpMatch, type MatchIcpOptions } from './match-icp.ts'
  * ```
  * @throws RangeError when `asOf` is not a valid date (a programmer error).
  */
-export function rankIcps<K extends string, L extends Lead>(
-  icps: readonly Icp<K>[],
+export function rankIcps<const I extends readonly Icp<string>[], L extends Lead>(
+  icps: I,
   lead: L,
   options: MatchIcpOptions,
-): IcpMatch<K, L>[] {
-  const matches = icps.map((icp, index) => ({ index, match: compileIcp(icp)(lead, options) }));
+): IcpMatch<IcpCriterionKeyOfIcp<I[number]>, L>[] {
+  const matches = icps.map((icp, index) => ({ index, match: compileIcp(icp as Icp<IcpCriterionKeyOfIcp<I[number]>>)(lead, options) }));
   matches.sort(
     (a, b) =>
       Number(a.match.disqualified) - Number(b.match.disqualified) ||
