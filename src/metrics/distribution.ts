@@ -110,9 +110,19 @@ export interface SampleBuffer {
   readonly values: number[];
 }
 
+/**
+ * An empty array whose elements kind is already "unboxed doubles": V8 never turns it back, so every push stays on the
+ * fast, monomorphic path (an empty `[]` would start as small integers and box doubles while polymorphic).
+ */
+export function createDoubleArray(): number[] {
+  const values = [0.5];
+  values.pop();
+  return values;
+}
+
 /** Creates an empty {@link SampleBuffer}. */
 export function createSampleBuffer(): SampleBuffer {
-  return { values: [] };
+  return { values: createDoubleArray() };
 }
 
 /** Appends a value. */

@@ -3,7 +3,7 @@
  * into scratch arrays that are reused for every record (no per-record allocation), then committed into one or more
  * accumulators (the overall figures, a cohort, the segments it belongs to).
  */
-import { createSampleBuffer, pushSample, summarizeParts, summarizeSamples, type SampleBuffer } from './distribution.ts';
+import { createDoubleArray, createSampleBuffer, pushSample, summarizeParts, summarizeSamples, type SampleBuffer } from './distribution.ts';
 import { MILLISECONDS_PER_DAY, ratioOrUndefined } from './rate.ts';
 import {
   KIND_DISQUALIFIED,
@@ -83,16 +83,16 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   const skippedFlag = new Uint8Array(count);
   const latest = new Float64Array(count);
   const cumulative = new Float64Array(count);
-  let status = STATUS_OPEN;
-  let currentIndex = -1;
-  let maxRank = -1;
+  let recordStatus = STATUS_OPEN;
+  let recordCurrentIndex = -1;
+  let recordMaxRank = -1;
   // Times of the record, kept in a typed array: a double in a closure variable would be boxed on every write.
   const times = new Float64Array(3);
   const START = 0;
   const WON_AT = 1;
   const CYCLE = 2;
-  let movedForward = false;
-  let skippedAny = false;
+  let recordMovedForward = false;
+  let recordSkippedAny = false;
 
   const issues = { unknownStageEntries: 0, outOfOrderEntries: 0, negativeCycles: 0, recordsWithoutDate: 0, entriesAfterAsOf: 0 };
 
@@ -112,12 +112,12 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
       latest[index] = 0;
       cumulative[index] = 0;
     }
-    currentIndex = -1;
-    maxRank = -1;
+    // Locals in the loop (not the closure variables): V8 keeps them in registers.
+    let currentIndex = -1;
+    let maxRank = -1;
+    let movedForward = false;
     let wonMs = NaN;
     let cycleStartMs = cycleStartIndex === -1 ? start : NaN;
-    movedForward = false;
-    skippedAny = false;
     let previousMs = start;
     if (history !== undefined) {
       for (let position = 0; position < history.length; position++) {
@@ -177,6 +177,7 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
       cumulative[currentIndex] = (cumulative[currentIndex] as number) + stayDays;
     }
     const currentKind = currentIndex >= 0 ? kinds[currentIndex] : 0;
+    let status: number;
     if (currentKind === LOST) status = STATUS_LOST;
     else if (currentKind === DISQUALIFIED) status = STATUS_DISQUALIFIED;
     else if (!Number.isNaN(wonMs)) status = STATUS_WON;
@@ -186,14 +187,18 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
     times[START] = start;
     times[WON_AT] = wonMs;
     times[CYCLE] = cycleMs;
-    for (let index = 0; index < count; index++) {
-      if (skippedFlag[index] === 1 && entered[index] === 0) skippedAny = true;
-    }
+    let skipped = false;
+    for (let index = 0; index < count; index++) if (skippedFlag[index] === 1 && entered[index] === 0) skipped = true;
+    recordStatus = status;
+    recordCurrentIndex = currentIndex;
+    recordMaxRank = maxRank;
+    recordMovedForward = movedForward;
+    recordSkippedAny = skipped;
     return true;
   }
 
   function createAccumulator(): FunnelAccumulator {
-    const buffers = (): number[][] => (durations ? Array.from({ length: count }, (): number[] => []) : []);
+    const buffers = (): number[][] => (durations ? Array.from({ length: count }, createDoubleArray) : []);
     return {
       records: 0,
       open: 0,
@@ -217,6 +222,9 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   }
 
   function commit(accumulator: FunnelAccumulator): void {
+    const status = recordStatus;
+    const currentIndex = recordCurrentIndex;
+    const maxRank = recordMaxRank;
     accumulator.records++;
     if (status === STATUS_WON) {
       accumulator.won++;
@@ -225,8 +233,8 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
     } else if (status === STATUS_LOST) accumulator.lost++;
     else if (status === STATUS_DISQUALIFIED) accumulator.disqualified++;
     else accumulator.open++;
-    if (movedForward) accumulator.forwardMovers++;
-    if (skippedAny) accumulator.skippers++;
+    if (recordMovedForward) accumulator.forwardMovers++;
+    if (recordSkippedAny) accumulator.skippers++;
     if (currentIndex >= 0) (accumulator.current[currentIndex] as number)++;
     if (windowDays !== undefined && asOfMs - (times[START] as number) >= windowMs) {
       accumulator.windowMature++;
