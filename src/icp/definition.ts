@@ -58,7 +58,7 @@ const rangeShape = {
 const moneyRangeShape = {
   /** Matched when the amount at `field` is within `min`–`max` in `currency`; another currency is `unknown`, never converted. */
   kind: z.literal('moneyRange'),
-  /** Where the {@link Money} is read; `company.annualRevenue` when left out. */
+  /** Where the amount of money is read; `company.annualRevenue` when left out. */
   field: IcpFieldPath.default('company.annualRevenue'),
   /** The one currency the range is written in. */
   currency: CurrencyCode,
