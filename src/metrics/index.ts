@@ -88,7 +88,14 @@ export {
   parseSegmentDefinition,
   segmentLeads,
   type CompiledSegment,
+  type SegmentActivityRule,
+  type SegmentAllRule,
+  type SegmentAnyRule,
   type SegmentCount,
+  type SegmentFieldRule,
+  type SegmentNotRule,
+  type SegmentRangeRule,
+  type SegmentRecencyRule,
   type SegmentCounts,
 } from './segment.ts';
 export { funnelReportBySegment, type SegmentFunnelMetrics, type SegmentFunnelReport } from './funnel-report-by-segment.ts';

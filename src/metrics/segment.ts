@@ -39,28 +39,89 @@ export type SegmentField = z.output<typeof SegmentField>;
 
 const ScalarValue = z.union([z.string().max(10_000), z.number(), z.boolean()]);
 
+/** A demographic or firmographic condition on one field. Text comparisons ignore case. */
+export interface SegmentFieldRule {
+  /** Discriminant. */
+  readonly type: 'field';
+  /** The lead field tested. */
+  readonly field: SegmentField;
+  /** `equals`/`in` (any listed value; a list field matches when one item does), `not_equals`/`not_in` (present and none), `contains` (text or list), `exists`, `missing`. */
+  readonly operator: 'equals' | 'not_equals' | 'in' | 'not_in' | 'contains' | 'exists' | 'missing';
+  /** The value or values compared with (not needed for `exists` and `missing`). */
+  readonly value?: string | number | boolean | readonly (string | number)[] | undefined;
+}
+
+/** A numeric range on one field, bounds inclusive; a lead without a number there does not match. */
+export interface SegmentRangeRule {
+  /** Discriminant. */
+  readonly type: 'range';
+  /** The lead field tested (`company.employeeCount`, or a numeric custom field). */
+  readonly field: SegmentField;
+  /** Lower bound, inclusive. */
+  readonly min?: number | undefined;
+  /** Upper bound, inclusive. */
+  readonly max?: number | undefined;
+}
+
+/** Behaviour: how many activities of some types (and page kinds) the lead had in the last N days before `asOf`. */
+export interface SegmentActivityRule {
+  /** Discriminant. */
+  readonly type: 'activity';
+  /** Activity types counted (default: all). */
+  readonly activityTypes?: readonly ActivityType[] | undefined;
+  /** Only page views of these kinds (`pricing`). */
+  readonly pageKinds?: readonly PageKind[] | undefined;
+  /** Only activities in the last N days (default: all time up to `asOf`). */
+  readonly withinDays?: number | undefined;
+  /** At least this many (default 1). */
+  readonly atLeast?: number | undefined;
+  /** At most this many. */
+  readonly atMost?: number | undefined;
+}
+
+/** Engagement: how recent the lead's last activity is. */
+export interface SegmentRecencyRule {
+  /** Discriminant. */
+  readonly type: 'recency';
+  /** The last activity is at most this many days old. */
+  readonly activeWithinDays?: number | undefined;
+  /** The last activity (if any) is at least this many days old. */
+  readonly inactiveForDays?: number | undefined;
+}
+
+/** All of the rules match. */
+export interface SegmentAllRule {
+  /** Discriminant. */
+  readonly type: 'all';
+  /** The rules. */
+  readonly rules: readonly SegmentRule[];
+}
+
+/** At least one of the rules matches. */
+export interface SegmentAnyRule {
+  /** Discriminant. */
+  readonly type: 'any';
+  /** The rules. */
+  readonly rules: readonly SegmentRule[];
+}
+
+/** The rule does not match. */
+export interface SegmentNotRule {
+  /** Discriminant. */
+  readonly type: 'not';
+  /** The rule negated. */
+  readonly rule: SegmentRule;
+}
+
 /** A rule of a segment: a condition on a field, a range, activity counts, recency, or a combination. */
 export type SegmentRule =
-  | {
-      /** Compare a field: `equals`, `not_equals`, `in`, `not_in`, `contains` (text or list), `exists`, `missing`. */
-      readonly type: 'field';
-      readonly field: SegmentField;
-      readonly operator: 'equals' | 'not_equals' | 'in' | 'not_in' | 'contains' | 'exists' | 'missing';
-      readonly value?: string | number | boolean | readonly (string | number)[] | undefined;
-    }
-  | { readonly type: 'range'; readonly field: SegmentField; readonly min?: number | undefined; readonly max?: number | undefined }
-  | {
-      readonly type: 'activity';
-      readonly activityTypes?: readonly ActivityType[] | undefined;
-      readonly pageKinds?: readonly PageKind[] | undefined;
-      readonly withinDays?: number | undefined;
-      readonly atLeast?: number | undefined;
-      readonly atMost?: number | undefined;
-    }
-  | { readonly type: 'recency'; readonly activeWithinDays?: number | undefined; readonly inactiveForDays?: number | undefined }
-  | { readonly type: 'all'; readonly rules: readonly SegmentRule[] }
-  | { readonly type: 'any'; readonly rules: readonly SegmentRule[] }
-  | { readonly type: 'not'; readonly rule: SegmentRule };
+  | SegmentFieldRule
+  | SegmentRangeRule
+  | SegmentActivityRule
+  | SegmentRecencyRule
+  | SegmentAllRule
+  | SegmentAnyRule
+  | SegmentNotRule;
 
 /**
  * The zod schema of a {@link SegmentRule} (recursive). Text comparisons ignore case. Kinds:
