@@ -143,7 +143,9 @@ describe('parseIcp', () => {
   });
 
   it('refuses bad criterion keys and field paths', () => {
-    expect(problems({ id: 'x', criteria: { '9lives': minimal.criteria.size } })[0]?.path).toBe('criteria.9lives');
+    expect(problems({ id: 'x', criteria: { '9lives': minimal.criteria.size } })).toEqual([
+      { path: 'criteria.9lives', message: 'is not a valid criterion key (a letter, then letters, digits, "_" or "-"; at most 100 characters)' },
+    ]);
     expect(problems({ id: 'x', criteria: { a: { kind: 'oneOf', field: 'company..industry', values: ['x'] } } })[0]?.path).toBe('criteria.a.field');
     expect(problems({ id: 'x', criteria: { a: { kind: 'oneOf', field: 'contact.constructor', values: ['x'] } } })[0]?.path).toBe('criteria.a.field');
   });

@@ -7,6 +7,7 @@ import { IcpDefinition, type Icp, type IcpDefinitionJson } from './definition.ts
 export type IcpCriterionKeyOf<D extends IcpDefinitionJson> = Extract<keyof D['criteria'], string>;
 
 const dangerousKeys = ['__proto__', 'constructor', 'prototype'];
+const criterionKeyRule = 'is not a valid criterion key (a letter, then letters, digits, "_" or "-"; at most 100 characters)';
 
 // zod drops a `__proto__` key from records without a word; a stored ICP with one is tampered or broken, so say so.
 function dangerousKeyIssues(input: unknown, path: (string | number)[], found: ValidationIssue[], depth: number): void {
@@ -35,8 +36,12 @@ export function parseIcp(input: unknown): Result<Icp, ValidationError> {
   const forbidden: ValidationIssue[] = [];
   dangerousKeyIssues(input, [], forbidden, 0);
   const parsed = parseWith(IcpDefinition, input, 'ICP definition');
-  if (forbidden.length === 0) return parsed;
-  return err(new ValidationError('ICP definition', [...forbidden, ...(parsed.ok ? [] : parsed.error.issues)]));
+  if (parsed.ok && forbidden.length === 0) return parsed;
+  // zod says only "has an invalid key" for a bad record key; the only record here is `criteria`, so say what a key is.
+  const issues = (parsed.ok ? [] : parsed.error.issues).map((found) =>
+    found.code === 'invalid_key' ? { ...found, message: criterionKeyRule } : found,
+  );
+  return err(new ValidationError('ICP definition', [...forbidden, ...issues]));
 }
 
 /**
