@@ -97,6 +97,12 @@ describe('parseIcp', () => {
     expect(problems({ id: 'x', criteria: { a: { kind: 'moneyRange', currency: 'JPY', min: '10.5' } } })[0]?.path).toBe('criteria.a.min');
     expect(problems({ id: 'x', criteria: { a: { kind: 'moneyRange', currency: 'XXX', min: '1' } } })[0]?.path).toBe('criteria.a.currency');
     expect(problems({ id: 'x', criteria: { a: { kind: 'moneyRange', currency: 'USD', min: 1e7 } } })[0]?.path).toBe('criteria.a.min');
+    expect(problems({ id: 'x', criteria: { a: { kind: 'moneyRange', currency: 'USD', min: '10M' } } })).toEqual([
+      { path: 'criteria.a.min', message: '"10M" is not a decimal amount such as "10000000" or "2500.50"' },
+    ]);
+    expect(problems({ id: 'x', criteria: { a: { kind: 'moneyRange', currency: 'USD' } } })).toEqual([
+      { path: 'criteria.a.min', message: 'a range needs min, max or both' },
+    ]);
     expect(problems({ id: 'x', criteria: { a: { kind: 'technologies', anyOf: ['aws'], allOf: ['gcp'] } } })).toEqual([
       { path: 'criteria.a.anyOf', message: 'give exactly one of anyOf or allOf' },
     ]);
@@ -121,6 +127,9 @@ describe('parseIcp', () => {
     expect(
       problems({ id: 'x', criteria: { a: { kind: 'intent', signals: [{ activity: 'demo_requested', pageKind: 'pricing' }], withinDays: 30 } } }),
     ).toEqual([{ path: 'criteria.a.signals[0].pageKind', message: 'only applies to page_viewed, not demo_requested' }]);
+    expect(
+      problems({ id: 'x', criteria: { a: { kind: 'intent', signals: [{ activity: 'demo_requested', urlIncludes: '/pricing' }], withinDays: 30 } } }),
+    ).toEqual([{ path: 'criteria.a.signals[0].urlIncludes', message: 'only applies to page_viewed and email_clicked, not demo_requested' }]);
     expect(problems({ id: 'x', criteria: { a: { kind: 'intent', signals: [{ activity: 'fax_sent' }], withinDays: 30 } } })[0]?.path).toBe(
       'criteria.a.signals[0].activity',
     );

@@ -25,7 +25,8 @@ export const IcpFieldPath = z
   });
 
 const Values = z.array(ShortText).min(1).max(10_000);
-const DecimalAmount = z.string().regex(/^\d{1,16}(\.\d{1,4})?$/, {
+const decimalAmountPattern = /^\d{1,16}(\.\d{1,4})?$/;
+const DecimalAmount = z.string().regex(decimalAmountPattern, {
   error: (iss) => `${JSON.stringify(iss.input)} is not a decimal amount such as "10000000" or "2500.50"`,
 });
 
@@ -138,7 +139,8 @@ function checkMoneyRange(value: { currency: string; min?: string | undefined; ma
   const minor: Record<'min' | 'max', number | undefined> = { min: undefined, max: undefined };
   for (const bound of ['min', 'max'] as const) {
     const amount = value[bound];
-    if (amount === undefined) continue;
+    // A malformed amount already has its own issue from the pattern.
+    if (amount === undefined || !decimalAmountPattern.test(amount)) continue;
     try {
       minor[bound] = money(amount, value.currency).amountMinor;
     } catch {

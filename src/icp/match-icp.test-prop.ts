@@ -153,7 +153,40 @@ describe('rankIcps properties', () => {
   });
 });
 
+// Near-valid definitions: real kinds with any kind of value in each field, so refinements meet half-valid data.
+const junkValue = fc.oneof(fc.anything(), fc.string(), fc.double(), fc.array(fc.oneof(fc.string(), fc.integer())), fc.constantFrom('10.555', '1e7', 'USD', 'contact.seniority', 'vp'));
+const nearValidCriterion = fc.record(
+  {
+    kind: fc.constantFrom('oneOf', 'range', 'moneyRange', 'technologies', 'painPoints', 'jobTitle', 'intent', 'anyOf'),
+    field: fc.oneof(fc.constantFrom('contact.seniority', 'company.country', 'source', 'company.employeeCount', '__proto__.x'), junkValue),
+    values: junkValue,
+    min: junkValue,
+    max: junkValue,
+    currency: fc.oneof(fc.constantFrom('USD', 'JPY', 'KWD'), junkValue),
+    anyOf: junkValue,
+    allOf: junkValue,
+    signals: fc.oneof(fc.array(fc.record({ activity: fc.constantFrom('page_viewed', 'call'), pageKind: junkValue, urlIncludes: junkValue }, { requiredKeys: [] })), junkValue),
+    withinDays: junkValue,
+    conditions: fc.oneof(fc.array(fc.record({ kind: fc.constantFrom('oneOf', 'range', 'anyOf'), field: junkValue, values: junkValue })), junkValue),
+    weight: junkValue,
+    required: junkValue,
+    exclude: junkValue,
+  },
+  { requiredKeys: ['kind'] },
+);
+
 describe('parseIcp properties', () => {
+  it('never throws on near-valid definitions, and every accepted one matches leads', () => {
+    fc.assert(
+      fc.property(fc.record({ id: fc.string(), criteria: fc.dictionary(fc.string(), nearValidCriterion, { maxKeys: 4 }), grades: junkValue }, { requiredKeys: ['id', 'criteria'] }), leads, (input, lead) => {
+        const parsed = parseIcp(input);
+        if (parsed.ok) expect(matchIcp(parsed.value, lead, { asOf }).score).toBeGreaterThanOrEqual(0);
+        else expect(parsed.error.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('never throws on arbitrary input and explains every refusal with a path', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.json().map((text) => JSON.parse(text) as unknown), fc.record({ id: fc.string(), criteria: fc.anything() })), (input) => {
