@@ -5,7 +5,7 @@ import { generateLeads } from '../../src/testing/index.ts';
 export const SAMPLE_AS_OF = new Date('2025-06-30T00:00:00Z');
 /** The seed and size of the sample data set. */
 export const SAMPLE_SEED = 2025;
-export const SAMPLE_COUNT = 240;
+export const SAMPLE_COUNT = 400;
 
 /** The sample leads as the JSON text that is committed in sample-leads.json. */
 export function sampleLeadsJson(): string {

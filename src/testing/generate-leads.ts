@@ -248,48 +248,62 @@ export function generateLeads(options: GenerateLeadsOptions): Lead[] {
 
   for (let index = 0; index < options.count; index++) {
     const id = `${prefix}${index + 1}`;
-    const industry = weighted(random, industries, 1);
+    // About one lead in fifteen is a textbook fit for the cloud-storage ICP of the product brief.
+    const ideal = random.chance(0.07);
+    const industry = ideal ? random.pick(['technology', 'software'] as const) : weighted(random, industries, 1);
     const [country, currency] = (() => {
       const pick = weighted(
         random,
         countries.map((entry) => [entry, entry[2]] as const),
         1,
       );
-      return [pick[0], pick[1]] as const;
+      return ideal ? (['US', 'USD'] as const) : ([pick[0], pick[1]] as const);
     })();
-    const employeeCount = Math.round(Math.exp(random.next() * Math.log(20_000)));
+    const employeeCount = ideal ? random.int(50, 200) : Math.round(Math.exp(random.next() * Math.log(20_000)));
     const revenuePerEmployee = random.int(60_000, 320_000);
-    const revenueMajor = employeeCount * revenuePerEmployee;
+    const revenueMajor = ideal ? random.int(10, 50) * 1_000_000 : employeeCount * revenuePerEmployee;
     const companyName = `${random.pick(nameStarts)} ${random.pick(nameEnds)}`;
     const domain = `${slug(companyName)}${index % 97}.com`;
-    const title = weighted(
+    const drawnTitle = weighted(
       random,
       titles.map((entry) => [entry, entry.weight] as const),
       1,
     );
+    const title = ideal ? (titles[random.chance(0.5) ? 0 : 3] as Title) : drawnTitle;
     const firstName = random.pick(firstNames);
     const lastName = random.pick(lastNames);
-    const freeMail = title.seniority === 'student' || random.chance(0.08);
+    const freeMail = title.seniority === 'student' || (!ideal && random.chance(0.08));
     const email = `${slug(firstName)}.${slug(lastName)}${freeMail ? index : ''}@${freeMail ? random.pick(freeMailDomains) : domain}`;
     const createdAtMs = asOfMs - random.int(1, 365) * DAY - random.int(0, DAY / 1000 - 1) * 1000;
     const techCount = random.int(0, 4);
     const techs = new Set<string>();
     for (let t = 0; t < techCount; t++) techs.add(random.pick(technologies));
-    const leadPainPoints = random.chance(0.55) ? [random.pick(painPoints), ...(random.chance(0.3) ? [random.pick(painPoints)] : [])] : undefined;
+    const drawnPainPoints = random.chance(0.55) ? [random.pick(painPoints), ...(random.chance(0.3) ? [random.pick(painPoints)] : [])] : undefined;
+    const leadPainPoints = ideal ? ['lack of scalable storage', ...(drawnPainPoints ?? []).filter((pain) => pain !== 'lack of scalable storage')] : drawnPainPoints;
 
     const activityCount = random.int(minActivities, maxActivities);
+    // An ideal lead has looked at the pricing page in the last 60 days (one of its activities, within the budget).
+    const pricingViewAt = ideal && maxActivities > 0 ? Math.max(createdAtMs, asOfMs - random.int(1, 60) * DAY) : undefined;
     const activityTimes: number[] = [];
-    for (let a = 0; a < activityCount; a++) activityTimes.push(createdAtMs + Math.floor(random.next() * (asOfMs - createdAtMs)));
+    if (pricingViewAt !== undefined) activityTimes.push(pricingViewAt);
+    for (let a = activityTimes.length; a < Math.max(activityCount, activityTimes.length); a++) activityTimes.push(createdAtMs + Math.floor(random.next() * (asOfMs - createdAtMs)));
     activityTimes.sort((a, b) => a - b);
-    const activities: Activity[] = activityTimes.map((at, a) => makeActivity(random, weighted(random, activityWeights, 1), new Date(at), a, id));
+    const activities: Activity[] = activityTimes.map((at, a) =>
+      at === pricingViewAt
+        ? { type: 'page_viewed', id: `${id}-a${a}`, at: new Date(at), url: '/pricing', pageKind: 'pricing' }
+        : makeActivity(random, weighted(random, activityWeights, 1), new Date(at), a, id),
+    );
 
     const fitSignal =
       (industry === 'technology' || industry === 'software' ? 1 : 0) +
       (employeeCount >= 50 && employeeCount <= 2000 ? 1 : 0) +
       (title.role === 'decision_maker' || title.role === 'economic_buyer' ? 1 : 0) -
       (freeMail ? 1.5 : 0);
+    // The outcome depends only on what happened before the deal closed: no leakage from later activity.
+    const closeMs = Math.min(asOfMs, createdAtMs + random.int(14, 120) * DAY);
     let engagementSignal = 0;
     for (const activity of activities) {
+      if (activity.at.getTime() > closeMs) break;
       if (activity.type === 'demo_requested' || activity.type === 'meeting_held') engagementSignal += 1.2;
       else if (activity.type === 'page_viewed' && activity.pageKind === 'pricing') engagementSignal += 0.5;
       else if (activity.type === 'email_replied' || activity.type === 'webinar_attended') engagementSignal += 0.4;
@@ -328,9 +342,8 @@ export function generateLeads(options: GenerateLeadsOptions): Lead[] {
     };
 
     if (withOutcomes && asOfMs - createdAtMs > 45 * DAY && random.chance(0.75)) {
-      const logit = -1.6 + 0.55 * fitSignal + 0.45 * Math.min(engagementSignal, 4) + (random.next() - 0.5);
+      const logit = -2.2 + 0.9 * fitSignal + 0.8 * Math.min(engagementSignal, 4) + (random.next() - 0.5);
       const won = random.next() < 1 / (1 + Math.exp(-logit));
-      const closeMs = Math.min(asOfMs, createdAtMs + random.int(14, 120) * DAY);
       lead.outcome = won
         ? { status: 'won', at: new Date(closeMs), amount: { amountMinor: random.int(50, 900) * 10_000, currency: 'USD' } }
         : { status: 'lost', at: new Date(closeMs), reason: random.pick(['no budget', 'chose a competitor', 'no decision', 'bad timing']) };
