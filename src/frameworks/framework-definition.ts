@@ -6,6 +6,7 @@
 import * as z from 'zod/v4';
 import { ValidationError, issue, type ValidationIssue } from '../errors.ts';
 import { Id, LongText, ShortText } from '../models/text.ts';
+import { SchemaVersion } from '../models/lead.ts';
 import { parseWith } from '../parse.ts';
 import { err, ok, type Result } from '../result.ts';
 import { completeFramework, frameworkProblems, type Framework, type FrameworkInput } from './define-framework.ts';
@@ -33,6 +34,8 @@ export const ScaleLevelDefinition = z.object({
 });
 
 const RatingScaleShape = z.object({
+  /** Version of the stored document: absent or 1 (see `SCHEMA_VERSION`). */
+  schemaVersion: SchemaVersion.optional(),
   /** Stable id of the scale. */
   id: Id,
   /** Display name. */
@@ -77,6 +80,8 @@ export const QualificationRuleDefinition = z.object({
 });
 
 const FrameworkShape = z.object({
+  /** Version of the stored document: absent or 1 (see `SCHEMA_VERSION`). */
+  schemaVersion: SchemaVersion.optional(),
   /** Stable id. */
   id: Id,
   /** Display name. */
@@ -115,6 +120,8 @@ export type FrameworkDefinition = z.input<typeof FrameworkDefinition>;
 /** A question bank as JSON. */
 export const QuestionBankDefinition = z
   .object({
+    /** Version of the stored document: absent or 1 (see `SCHEMA_VERSION`). */
+    schemaVersion: SchemaVersion.optional(),
     /** Stable id. */
     id: Id,
     /** Display name. */

@@ -6,6 +6,7 @@
 import * as z from 'zod/v4';
 import type { ValidationError } from '../errors.ts';
 import { DateTime } from '../models/codecs.ts';
+import { SchemaVersion } from '../models/lead.ts';
 import { Id, LongText, ShortText } from '../models/text.ts';
 import { parseWith } from '../parse.ts';
 import type { Result } from '../result.ts';
@@ -39,6 +40,8 @@ function criterionRating(rating: z.ZodType, asOf: Date | undefined) {
  * (use {@link parseAssessment} for that). Published as a JSON Schema for other services.
  */
 export const AssessmentDocument = z.object({
+  /** Version of the stored document: absent or 1 (see `SCHEMA_VERSION`). */
+  schemaVersion: SchemaVersion.optional(),
   /** The framework the ratings are for. */
   frameworkId: Id,
   /** The lead assessed. */

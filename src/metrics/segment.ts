@@ -1,6 +1,7 @@
 import * as z from 'zod/v4';
 import type { ValidationError } from '../errors.ts';
 import { ActivityType, PageKind } from '../models/activity.ts';
+import { SchemaVersion } from '../models/lead.ts';
 import type { Lead } from '../models/lead.ts';
 import { parseWith } from '../parse.ts';
 import type { Result } from '../result.ts';
@@ -178,6 +179,8 @@ export type SegmentCategory = z.output<typeof SegmentCategory>;
  * ```
  */
 export const SegmentDefinition = z.strictObject({
+  /** Version of the stored document: absent or 1 (see `SCHEMA_VERSION`). */
+  schemaVersion: SchemaVersion.optional(),
   /** Stable id. */
   id: z.string().min(1).max(200),
   /** Name shown to people. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/v4';
 import type { ValidationError } from '../errors.ts';
 import { ActivityType, PageKind, type Activity } from '../models/activity.ts';
+import { SchemaVersion } from '../models/lead.ts';
 import type { Lead } from '../models/lead.ts';
 import { currencyExponent } from '../models/money.ts';
 import { parseWith } from '../parse.ts';
@@ -137,6 +138,8 @@ export type PredictiveFeature = z.output<typeof PredictiveFeature>;
  */
 export const FeatureSpec = z
   .strictObject({
+    /** Version of the stored document: absent or 1 (see `SCHEMA_VERSION`). */
+    schemaVersion: SchemaVersion.optional(),
     /** The features, in order. Names must be unique. */
     features: z.array(PredictiveFeature).min(1).max(500),
   })
