@@ -1,6 +1,6 @@
 /**
  * Draws the funnel chart of docs/metrics.md (docs/img/funnel.svg) from the funnel report of the sample records
- * (the 240 sample leads walked through the B2B funnel by the funnel demo). Run: `npx tsx scripts/funnel-chart.ts`.
+ * (the 400 sample leads walked through the B2B funnel by the funnel demo). Run: `npx tsx scripts/funnel-chart.ts`.
  */
 import { writeFileSync } from 'node:fs';
 import { loadSampleLeads, SAMPLE_AS_OF } from '../examples/data/load.ts';
@@ -10,12 +10,12 @@ import { funnelReport, type StageMetrics } from '../src/metrics/index.ts';
 
 /** Renders the path stages of a report as an SVG funnel: one centred bar per stage, width ∝ records entered. */
 export function funnelSvg(stages: readonly StageMetrics[], title: string): string {
-  const width = 860;
+  const width = 960;
   const barHeight = 44;
   const gap = 10;
   const top = 56;
   const maxWidth = 420;
-  const centre = 480;
+  const centre = 470;
   const largest = Math.max(1, ...stages.map((stage) => stage.entered));
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const parts = [
