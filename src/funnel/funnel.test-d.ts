@@ -2,7 +2,10 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { Lead } from '../models/lead.ts';
 import type { Prospect } from '../models/prospect.ts';
 import { defineFunnel } from './define-funnel.ts';
+import { cloudStorageIcp } from '../icp/example-icps.ts';
 import { requireFields, type FieldPath } from './guards.ts';
+import { requireIcpFit } from './require-icp-fit.ts';
+import type { FunnelGuard } from './types.ts';
 import { b2bFunnel } from './presets/b2b.ts';
 import { transition } from './transition.ts';
 import type { EventTypeOf, StageIdOf } from './types.ts';
@@ -74,5 +77,14 @@ describe('funnel types', () => {
     transition(funnel, lead, { type: 'win', at });
     // @ts-expect-error the funnel's guards need a Lead
     transition(funnel, { id: 'x' }, { type: 'win', at });
+  });
+
+  it('types requireIcpFit guards by lead type', () => {
+    expectTypeOf(requireIcpFit(cloudStorageIcp, 60)).toEqualTypeOf<FunnelGuard<Lead>>();
+    type OwnedLead = Lead & { readonly territory: string };
+    const guard: FunnelGuard<OwnedLead> = requireIcpFit(cloudStorageIcp, 60);
+    expectTypeOf(guard.check).parameter(0).toEqualTypeOf<OwnedLead>();
+    // @ts-expect-error an ICP guard reads leads, not arbitrary records
+    const _wrong: FunnelGuard<{ readonly id: string }> = requireIcpFit(cloudStorageIcp, 60);
   });
 });

@@ -45,6 +45,7 @@ export { hubspotLifecycleDefinition, hubspotLifecycleFunnel } from './presets/hu
 export { salesforceLeadStatusDefinition, salesforceLeadStatusFunnel } from './presets/salesforce-lead.ts';
 export { salesforceOpportunityDefinition, salesforceOpportunityFunnel } from './presets/salesforce-opportunity.ts';
 export { replay, type ReplayOptions, type ReplayRefusal } from './replay.ts';
+export { requireIcpFit } from './require-icp-fit.ts';
 export { requireQualified, type AssessmentOf, type RequireQualifiedOptions } from './require-qualified.ts';
 export { requireScore } from './require-score.ts';
 export {
