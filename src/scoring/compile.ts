@@ -4,10 +4,10 @@ import { parseWith } from '../parse.ts';
 import { ok, type Result } from '../result.ts';
 import { compileActivityMatch, compileCondition, type LeadPredicate } from './conditions.ts';
 import { compileDecay } from './decay.ts';
-import { fieldAccessor } from './fields.ts';
+import { compileFieldRules, isFieldRule, type FieldRule } from './field-rules.ts';
 import { axisGrade, scoreBand } from './grade.ts';
 import { limitRange } from './limit-range.ts';
-import { ScoringModel, type ActivityPointsRule, type BandPointsRule, type ScoringRule, type ValuePointsRule } from './model.ts';
+import { ScoringModel, type ActivityPointsRule, type PointsRule, type ScoringRule } from './model.ts';
 import type { LeadScore, ScoreContribution, ScoreDisqualification, ScoreOptions, ScoreOverride } from './types.ts';
 
 /**
@@ -37,57 +37,6 @@ type RuleEvaluator = (lead: Lead, asOfMs: number, out: RuleOutput) => void;
 
 /** A lead-level (fit) rule: no decay, returns its points directly. */
 type FixedEvaluator = (lead: Lead, asOfMs: number) => number;
-
-function compileValues(rule: ValuePointsRule): FixedEvaluator {
-  const read = fieldAccessor(rule.field);
-  const table = new Map<unknown, number>(Object.entries(rule.values));
-  const otherwise = rule.otherwise;
-  return (lead) => {
-    const value = read(lead);
-    if (value === undefined || value === null) return 0;
-    if (Array.isArray(value)) {
-      let points = 0;
-      let count = 0;
-      for (const item of value as readonly string[]) {
-        const found = table.get(item);
-        if (found !== undefined) {
-          points += found;
-          count++;
-        }
-      }
-      return count === 0 && otherwise !== undefined ? otherwise : points;
-    }
-    const found = table.get(typeof value === 'string' ? value : String(value));
-    if (found !== undefined) return found;
-    return otherwise ?? 0;
-  };
-}
-
-function compileBands(rule: BandPointsRule): FixedEvaluator {
-  const read = fieldAccessor(rule.field, rule.currency);
-  const count = rule.bands.length;
-  const mins = Float64Array.from(rule.bands, (band) => band.min ?? -Infinity);
-  const maxs = Float64Array.from(rule.bands, (band) => band.max ?? Infinity);
-  const points = Float64Array.from(rule.bands, (band) => band.points);
-  if (count === 1) {
-    const min = mins[0] as number;
-    const max = maxs[0] as number;
-    const only = points[0] as number;
-    return (lead) => {
-      const value = read(lead);
-      return typeof value === 'number' && value >= min && value <= max ? only : 0;
-    };
-  }
-  return (lead) => {
-    const value = read(lead);
-    if (typeof value === 'number') {
-      for (let index = 0; index < count; index++) {
-        if (value >= (mins[index] as number) && value <= (maxs[index] as number)) return points[index] as number;
-      }
-    }
-    return 0;
-  };
-}
 
 function compileActivityRule(rule: ActivityPointsRule): RuleEvaluator {
   const matches = compileActivityMatch(rule.match);
@@ -137,18 +86,11 @@ function compileActivityRule(rule: ActivityPointsRule): RuleEvaluator {
   };
 }
 
-function compileFixedRule(rule: Exclude<ScoringRule, { kind: 'disqualify' | 'activity' }>): FixedEvaluator {
-  switch (rule.kind) {
-    case 'points': {
-      const holds = compileCondition(rule.when);
-      const points = rule.points;
-      return (lead, asOfMs) => (holds(lead, asOfMs) ? points : 0);
-    }
-    case 'values':
-      return compileValues(rule);
-    case 'bands':
-      return compileBands(rule);
-  }
+/** A point rule on a compound condition (`all`, `any`, `not`, `activity`): evaluated on the whole lead. */
+function compileConditionRule(rule: PointsRule): FixedEvaluator {
+  const holds = compileCondition(rule.when);
+  const points = rule.points;
+  return (lead, asOfMs) => (holds(lead, asOfMs) ? points : 0);
 }
 
 function defaultGroup(rule: Exclude<ScoringRule, { kind: 'disqualify' }>): string {
@@ -200,8 +142,13 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     .filter((rule): rule is Extract<ScoringRule, { kind: 'disqualify' }> => rule.kind === 'disqualify')
     .map((rule) => ({ id: rule.id, label: rule.label, holds: compileCondition(rule.when) }));
   const ruleCount = scoringRules.length;
-  const fixedRules = scoringRules.map((rule) => (rule.kind === 'activity' ? undefined : compileFixedRule(rule)));
-  const activityRules = scoringRules.map((rule) => (rule.kind === 'activity' ? compileActivityRule(rule) : undefined));
+  const isActivity = Uint8Array.from(scoringRules, (rule) => (rule.kind === 'activity' ? 1 : 0));
+  // Rules on one field are evaluated together, field by field (see field-rules.ts); the others one by one.
+  const fieldRules = compileFieldRules(scoringRules.flatMap((rule, index) => (rule.kind !== 'activity' && isFieldRule(rule) ? [{ index, rule: rule as FieldRule }] : [])));
+  const conditionIndices = Int32Array.from(scoringRules.flatMap((rule, index) => (rule.kind === 'points' && !isFieldRule(rule) ? [index] : [])));
+  const conditionRules = Array.from(conditionIndices, (index) => compileConditionRule(scoringRules[index] as PointsRule));
+  const activityIndices = Int32Array.from(scoringRules.flatMap((rule, index) => (rule.kind === 'activity' ? [index] : [])));
+  const activityRules = Array.from(activityIndices, (index) => compileActivityRule(scoringRules[index] as ActivityPointsRule));
   const outputs: RuleOutput[] = scoringRules.map(() => ({ raw: 0, decayed: 0, value: 0, occurrences: 0 }));
 
   const groupNames: string[] = [];
@@ -232,33 +179,25 @@ function buildScorer(model: ScoringModel): CompiledScorer {
 
   // Runs every rule and the group/total arithmetic into the scratch buffers; returns the score.
   const run = (lead: Lead, asOfMs: number): number => {
+    fieldRules(lead, values);
+    for (let k = 0; k < conditionIndices.length; k++) values[conditionIndices[k] as number] = (conditionRules[k] as FixedEvaluator)(lead, asOfMs);
+    for (let k = 0; k < activityIndices.length; k++) {
+      const index = activityIndices[k] as number;
+      const out = outputs[index] as RuleOutput;
+      (activityRules[k] as RuleEvaluator)(lead, asOfMs, out);
+      values[index] = out.value;
+    }
     if (plain) {
       let score = 0;
-      for (let index = 0; index < ruleCount; index++) {
-        const fixed = fixedRules[index];
-        let value: number;
-        if (fixed !== undefined) value = fixed(lead, asOfMs);
-        else {
-          const out = outputs[index] as RuleOutput;
-          (activityRules[index] as RuleEvaluator)(lead, asOfMs, out);
-          value = out.value;
-        }
-        values[index] = value;
-        score += value;
-      }
+      for (let index = 0; index < ruleCount; index++) score += values[index] as number;
       return score;
     }
     for (let index = 0; index < ruleCount; index++) {
-      const fixed = fixedRules[index];
-      if (fixed !== undefined) {
-        const value = fixed(lead, asOfMs);
-        baseValues[index] = value;
-        values[index] = value;
+      if (isActivity[index] === 0) {
+        baseValues[index] = values[index] as number;
         capped[index] = 0;
       } else {
         const out = outputs[index] as RuleOutput;
-        (activityRules[index] as RuleEvaluator)(lead, asOfMs, out);
-        values[index] = out.value;
         capped[index] = out.decayed - out.value;
       }
       weights[index] = 1;
@@ -320,7 +259,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     const contributions: ScoreContribution[] = [];
     for (let index = 0; index < ruleCount; index++) {
       const points = values[index] as number;
-      const fixed = fixedRules[index] !== undefined;
+      const fixed = isActivity[index] === 0;
       const out = outputs[index] as RuleOutput;
       // Lead-level rules have no decay: their raw points are their points before group and total adjustments.
       const base = fixed ? (plain ? points : (baseValues[index] as number)) : 0;

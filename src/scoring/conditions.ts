@@ -60,7 +60,8 @@ function textTest(pattern: RegExp): (value: FieldValue) => boolean {
   };
 }
 
-function compileFieldTest(condition: ScoringCondition): (value: FieldValue) => boolean {
+/** Compiles the test of a field condition (`equals`, `in`, `min`/`max`, `exists`, `contains`…) into a predicate on the field's value. */
+export function compileFieldTest(condition: ScoringCondition): (value: FieldValue) => boolean {
   if (condition.exists !== undefined) {
     const wanted = condition.exists;
     return (value) => (value !== undefined && value !== null) === wanted;
