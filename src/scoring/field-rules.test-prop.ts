@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../models/lead.ts';
 import { compileScoringModelOrThrow } from './compile.ts';
-import type { ScoringConditionJson, ScoringModelJson, ScoringRule } from './model.ts';
+import type { ScoringConditionJson, ScoringModelJson } from './model.ts';
+
+type ScoringRule = ScoringModelJson['rules'][number];
 
 // The compiled scorer reads each field once, remembers rule outcomes per distinct value and compares listed strings
 // one by one. Checked here against a direct reading of the rules, over many leads scored by one scorer in turn (so

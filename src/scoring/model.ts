@@ -121,7 +121,7 @@ const logicalOperators = ['all', 'any', 'not', 'activity'] as const;
  * const vp = ScoringCondition.parse({ field: 'contact.jobTitle', contains: 'vp' });
  * ```
  */
-export const ScoringCondition: z.ZodType<ScoringConditionJson> = z
+export const ScoringCondition: z.ZodType<ScoringConditionJson, ScoringConditionJson> = z
   .strictObject({
     field: ScoringField.optional(),
     equals: ScalarValue.optional(),
