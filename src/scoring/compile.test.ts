@@ -276,6 +276,28 @@ describe('validation', () => {
     expect(() => defineScoringModel({ schemaVersion: 1, id: '', rules: [] })).toThrow(/id/);
   });
 
+  it('reports groups named like Object members as plain own keys, inheriting nothing', () => {
+    const scorer = compileScoringModelOrThrow({
+      schemaVersion: 1,
+      id: 'odd-groups',
+      rules: [
+        { kind: 'points', id: 'a', label: 'A', group: '__proto__', when: { field: 'source', exists: true }, points: 4 },
+        { kind: 'points', id: 'b', label: 'B', group: 'constructor', when: { field: 'source', exists: true }, points: 2 },
+      ],
+    });
+    const first = scorer(lead(), { asOf });
+    const second = scorer(lead(), { asOf });
+    for (const result of [first, second]) {
+      expect(Object.keys(result.groups)).toEqual(['__proto__', 'constructor']);
+      expect(result.groups['__proto__']).toBe(4);
+      expect(result.groups['constructor']).toBe(2);
+      expect('toString' in result.groups).toBe(false);
+      expect(JSON.parse(JSON.stringify(result.groups))).toEqual(JSON.parse('{"__proto__":4,"constructor":2}'));
+    }
+    expect(first.groups).not.toBe(second.groups);
+    expect(({} as Record<string, unknown>)['constructor']).toBe(Object);
+  });
+
   it('does not read inherited custom fields or let a model pollute prototypes', () => {
     const model = JSON.parse(
       '{"schemaVersion":1,"id":"p","rules":[{"kind":"points","id":"x","label":"X","when":{"field":"customFields.__proto__","exists":true},"points":5},{"kind":"values","id":"y","label":"Y","field":"company.industry","values":{"__proto__":7,"constructor":3}}]}',

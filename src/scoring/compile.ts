@@ -253,6 +253,14 @@ function buildScorer(model: ScoringModel): CompiledScorer {
   const fitGroup = groupNames.indexOf('fit');
   const engagementGroup = groupNames.indexOf('engagement');
 
+  const ruleIds = scoringRules.map((rule) => rule.id);
+  const ruleLabels = scoringRules.map((rule) => rule.label);
+  const ruleGroups = Array.from(groupOf, (group) => groupNames[group] as string);
+  // The prototype of every result's `groups`: empty, itself without a prototype, so a group named `__proto__` or
+  // `constructor` is an ordinary own key and nothing is inherited; unlike `Object.create(null)` per result, objects
+  // made from one shared prototype keep V8's fast properties.
+  const groupsPrototype = Object.freeze(Object.create(null) as object);
+
   const scorer = (lead: Lead, options: ScoreOptions): LeadScore => {
     const asOfMs = options.asOf.getTime();
     const score = run(lead, asOfMs);
@@ -266,11 +274,10 @@ function buildScorer(model: ScoringModel): CompiledScorer {
       const raw = fixed ? base : out.raw;
       const decayed = fixed ? base : out.decayed;
       if (raw === 0 && decayed === 0 && points === 0) continue;
-      const rule = scoringRules[index] as ScoringRule;
       contributions.push({
-        ruleId: rule.id,
-        label: rule.label,
-        group: groupNames[groupOf[index] as number] as string,
+        ruleId: ruleIds[index] as string,
+        label: ruleLabels[index] as string,
+        group: ruleGroups[index] as string,
         rawPoints: raw,
         decayFactor: raw === 0 ? 1 : decayed / raw,
         decayedPoints: decayed,
@@ -280,8 +287,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
         occurrences: fixed ? 1 : out.occurrences,
       });
     }
-    // A null prototype: a group named `__proto__` is an ordinary key, never a prototype change.
-    const groups = Object.create(null) as Record<string, number>;
+    const groups = Object.create(groupsPrototype) as Record<string, number>;
     for (let group = 0; group < groupNames.length; group++) {
       let sum = 0;
       if (plain) {
@@ -298,8 +304,12 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     const engagement = engagementGroup < 0 ? 0 : (groups['engagement'] as number);
     const bands = grading?.bands;
     let band = bands === undefined ? undefined : scoreBand(bands.thresholds, bands.otherwise, score, { previousBand: options.previousBand, hysteresis: bands.hysteresis });
-    const forced = fired.find((override) => override.band !== undefined);
-    if (forced !== undefined) band = forced.band;
+    for (const override of fired) {
+      if (override.band !== undefined) {
+        band = override.band;
+        break;
+      }
+    }
     const matrix = grading?.matrix;
     const matrixCell =
       matrix === undefined ? undefined : axisGrade(matrix.fit, matrix.fitOtherwise, fit) + axisGrade(matrix.engagement, matrix.engagementOtherwise, engagement);
