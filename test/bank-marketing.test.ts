@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { bankFeatureSpec, evaluateBank, loadBankLeads } from '../examples/bank-marketing.ts';
+import { bankFeatureSpec, evaluateBank, loadBankLeads, plainBankFeatureSpec } from '../examples/bank-marketing.ts';
 
-// Real data: ../shared/data/uci-bank-marketing (read from there, never copied in). Reference figures were measured
-// side by side with scikit-learn 1.2 (Debian's python3-sklearn; not a dependency): LogisticRegression(C=1) on
-// one-hot categoricals and standardised numerics, without `duration`.
-//   bank-full:       stratified 70/30, random_state=42: 0.770; mean of 10 stratified splits 0.768 (sd 0.008); time 70/30: 0.687
-//                    on leadkit's seed-42 stratified split (the very same rows): 0.7547
-//   bank-additional: stratified 70/30, random_state=42: 0.804; mean of 10 stratified splits 0.7925 (sd 0.006); time 70/30: 0.689
-//                    on leadkit's seed-42 stratified split (the very same rows): 0.7909
+// Real data: ../shared/data/uci-bank-marketing (read from there, never copied in). The issue's reference figures
+// (scikit-learn LogisticRegression(C=1), one-hot categoricals, standardised numerics, no `duration`): 0.770 on
+// bank-full and 0.804 on bank-additional (stratified 70/30), 0.687 on a time-ordered 70/30 split of either file.
+// Measured side by side with scikit-learn 1.2 (Debian's python3-sklearn; not a dependency):
+//   plain mapping, on leadkit's seed-42 stratified split (the very same rows): 0.7547 (full), 0.7909 (additional),
+//     which leadkit matches; scikit-learn's own mean over 10 stratified splits: 0.768 (full), 0.7925 (additional),
+//     so 0.804 was a lucky split;
+//   plain mapping, leadkit, mean of stratified seeds 1–5: 0.7685 (full), 0.7913 (additional); time 0.6869, 0.6892;
+//   engineered mapping (bankFeatureSpec: pdays sentinel as missing, age bands, log1p campaign and balance,
+//     previous capped, emp.var.rate one-hot, month × day_of_week), seeds 1–5: 0.7748 (full), 0.7952 (additional);
+//     time 0.6952, 0.6929. Seeds 6–10 give 0.7931 on bank-additional: the engineered mean over ten seeds is 0.7942,
+//     only just within 0.01 of 0.804.
 const full = loadBankLeads('full');
 const additional = loadBankLeads('additional');
+const seeds = [1, 2, 3, 4, 5];
 
 function meanAuc(variant: 'full' | 'additional', model: 'logistic' | 'naive-bayes', leads: typeof full): number {
-  const seeds = [1, 2, 3];
   let total = 0;
   for (const seed of seeds) total += evaluateBank(variant, 'stratified', model, leads, seed).evaluation.rocAuc;
   return total / seeds.length;
 }
 
-describe('UCI Bank Marketing', () => {
+describe('UCI Bank Marketing', { timeout: 60_000 }, () => {
   it('maps every row onto a lead with an outcome, without duration, in date order', () => {
     expect(full).toHaveLength(45_211);
     expect(full.filter((lead) => lead.outcome?.status === 'won')).toHaveLength(5_289);
@@ -29,20 +34,25 @@ describe('UCI Bank Marketing', () => {
     expect(full[full.length - 1]?.createdAt.toISOString()).toBe('2010-11-17T00:00:00.000Z');
     for (let index = 1; index < full.length; index++)
       expect((full[index] as (typeof full)[number]).createdAt >= (full[index - 1] as (typeof full)[number]).createdAt).toBe(true);
-    expect(bankFeatureSpec('full').features.map((feature) => feature.name)).not.toContain('duration');
+    for (const variant of ['full', 'additional'] as const)
+      for (const spec of [bankFeatureSpec(variant), plainBankFeatureSpec(variant)])
+        expect(JSON.stringify(spec)).not.toContain('duration');
   });
 
-  it('logistic regression gives the same AUC as scikit-learn on the same rows', () => {
-    expect(evaluateBank('full', 'stratified', 'logistic', full, 42).evaluation.rocAuc).toBeCloseTo(0.7547, 3);
-    expect(evaluateBank('additional', 'stratified', 'logistic', additional, 42).evaluation.rocAuc).toBeCloseTo(0.7909, 3);
+  it('logistic regression gives the same AUC as scikit-learn on the same rows with the plain mapping', () => {
+    expect(evaluateBank('full', 'stratified', 'logistic', full, 42, plainBankFeatureSpec('full')).evaluation.rocAuc).toBeCloseTo(0.7547, 3);
+    expect(evaluateBank('additional', 'stratified', 'logistic', additional, 42, plainBankFeatureSpec('additional')).evaluation.rocAuc).toBeCloseTo(
+      0.7909,
+      3,
+    );
   });
 
-  it('logistic regression is within 0.01 AUC of scikit-learn on stratified splits', () => {
+  it('logistic regression is within 0.01 AUC of the reference on stratified splits (mean of five seeds)', () => {
     expect(Math.abs(meanAuc('full', 'logistic', full) - 0.77)).toBeLessThan(0.01);
-    expect(Math.abs(meanAuc('additional', 'logistic', additional) - 0.7925)).toBeLessThan(0.01);
+    expect(Math.abs(meanAuc('additional', 'logistic', additional) - 0.804)).toBeLessThan(0.01);
   });
 
-  it('logistic regression is within 0.01 AUC of scikit-learn on time-ordered splits', () => {
+  it('logistic regression is within 0.01 AUC of the reference on time-ordered splits', () => {
     const fullTime = evaluateBank('full', 'time', 'logistic', full);
     const additionalTime = evaluateBank('additional', 'time', 'logistic', additional);
     expect(Math.abs(fullTime.evaluation.rocAuc - 0.687)).toBeLessThan(0.01);

@@ -56,11 +56,6 @@ export const FeatureActivityFilter = z.strictObject({
 /** Which activities an activity feature counts. */
 export type FeatureActivityFilter = z.output<typeof FeatureActivityFilter>;
 
-/** Where a categorical feature reads its value: a lead field, or a custom field by name. */
-export const CategoricalFeatureSource = z.union([LeadCategoricalField, z.strictObject({ customField: Name })]);
-/** Where a categorical feature reads its value. */
-export type CategoricalFeatureSource = z.output<typeof CategoricalFeatureSource>;
-
 /**
  * Where a numeric feature reads its value: a lead field, a custom field, a count of activities, or the days since the
  * last matching activity (missing when there is none).
@@ -73,6 +68,47 @@ export const NumericFeatureSource = z.union([
 ]);
 /** Where a numeric feature reads its value. */
 export type NumericFeatureSource = z.output<typeof NumericFeatureSource>;
+
+const Cuts = z.array(z.number().finite()).min(1).max(100);
+const Sentinels = z.array(z.number().finite()).min(1).max(20);
+
+function ascending(cuts: readonly number[]): boolean {
+  for (let b = 1; b < cuts.length; b++) if ((cuts[b] as number) <= (cuts[b - 1] as number)) return false;
+  return true;
+}
+
+/**
+ * A number turned into categories by ascending cut points (`[25, 35]`: `< 25`, `25 to < 35`, `>= 35`), so that
+ * logistic regression learns one weight per range instead of a straight line (ages, counts with a threshold effect).
+ * `missingWhen` lists sentinel values that mean "no value" (such as 999 for "never contacted"): they fall into
+ * `(missing)`.
+ */
+export const BinnedNumberSource = z
+  .strictObject({
+    /** Where the number is read. */
+    binned: NumericFeatureSource,
+    /** Ascending cut points. */
+    bins: Cuts,
+    /** Values that mean "missing" (sentinels). */
+    missingWhen: Sentinels.optional(),
+  })
+  .refine((source) => ascending(source.bins), { message: 'bins must be strictly ascending', path: ['bins'] });
+/** A number turned into categories by cut points. */
+export type BinnedNumberSource = z.output<typeof BinnedNumberSource>;
+
+/** A categorical source that is not a cross: a lead field, a custom field by name, or a binned number. */
+export const SimpleCategoricalSource = z.union([LeadCategoricalField, z.strictObject({ customField: Name }), BinnedNumberSource]);
+/** A categorical source that is not a cross. */
+export type SimpleCategoricalSource = z.output<typeof SimpleCategoricalSource>;
+
+/**
+ * Where a categorical feature reads its value: a lead field, a custom field by name, a binned number, or the cross of
+ * two to four such sources (`{ cross: [{ customField: 'month' }, { customField: 'day_of_week' }] }` gives `may × mon`;
+ * missing when any part is missing), which lets logistic regression learn an interaction.
+ */
+export const CategoricalFeatureSource = z.union([SimpleCategoricalSource, z.strictObject({ cross: z.array(SimpleCategoricalSource).min(2).max(4) })]);
+/** Where a categorical feature reads its value. */
+export type CategoricalFeatureSource = z.output<typeof CategoricalFeatureSource>;
 
 /** A categorical feature: one value per lead out of a set of categories. */
 export const CategoricalFeature = z.strictObject({
@@ -101,6 +137,14 @@ export const NumericFeature = z.strictObject({
   label: Name.optional(),
   /** Where the value is read. */
   from: NumericFeatureSource,
+  /**
+   * Values that mean "no value" rather than a number (sentinels such as 999 or -1 for "never contacted"): they are
+   * treated as missing, so logistic regression imputes them and learns an "is missing" weight, and naive Bayes puts
+   * them in `(missing)`.
+   */
+  missingWhen: Sentinels.optional(),
+  /** Bounds the value is capped to before any transform (`{ max: 3 }`: 3 and more count as 3). */
+  clip: z.strictObject({ min: z.number().finite().optional(), max: z.number().finite().optional() }).optional(),
   /** `log1p` compresses long tails (employees, revenue) before logistic regression; default `none`. */
   transform: z.enum(['none', 'log1p']).optional(),
   /** What logistic regression uses for a missing value: the training mean (default) or zero. */
@@ -149,11 +193,11 @@ export const FeatureSpec = z
       if (seen.has(feature.name))
         context.issues.push({ code: 'custom', message: `duplicate feature name ${JSON.stringify(feature.name)}`, input: feature.name, path: ['features', index, 'name'] });
       seen.add(feature.name);
-      if (feature.kind === 'numeric' && feature.bins !== undefined) {
-        for (let b = 1; b < feature.bins.length; b++)
-          if ((feature.bins[b] as number) <= (feature.bins[b - 1] as number))
-            context.issues.push({ code: 'custom', message: 'bins must be strictly ascending', input: feature.bins, path: ['features', index, 'bins'] });
-      }
+      if (feature.kind === 'numeric' && feature.bins !== undefined && !ascending(feature.bins))
+        context.issues.push({ code: 'custom', message: 'bins must be strictly ascending', input: feature.bins, path: ['features', index, 'bins'] });
+      const clip = feature.kind === 'numeric' ? feature.clip : undefined;
+      if (clip?.min !== undefined && clip.max !== undefined && clip.min > clip.max)
+        context.issues.push({ code: 'custom', message: 'clip.min must not exceed clip.max', input: clip, path: ['features', index, 'clip'] });
     });
   });
 /** A feature spec (see {@link FeatureSpec}). */
@@ -246,6 +290,26 @@ function customNumber(lead: Lead, name: string): number {
 /** Compiles where a categorical feature reads its value into a fast reader. */
 export function categoricalReader(source: CategoricalFeatureSource): CategoricalReader {
   if (typeof source === 'object') {
+    if ('cross' in source) {
+      const parts = source.cross.map((part) => categoricalReader(part));
+      return (lead, asOfMs) => {
+        let value = '';
+        for (let index = 0; index < parts.length; index++) {
+          const part = (parts[index] as CategoricalReader)(lead, asOfMs);
+          if (part === undefined) return undefined;
+          value = index === 0 ? part : `${value} × ${part}`;
+        }
+        return value;
+      };
+    }
+    if ('binned' in source) {
+      const read = sentinelReader(numericReader(source.binned), source.missingWhen);
+      const bins = source.bins;
+      return (lead, asOfMs) => {
+        const value = read(lead, asOfMs);
+        return Number.isNaN(value) ? undefined : binLabel(value, bins);
+      };
+    }
     const name = source.customField;
     return (lead) => customText(lead, name);
   }
@@ -335,6 +399,30 @@ export function numericReader(source: NumericFeatureSource): NumericReader {
   }
 }
 
+function sentinelReader(read: NumericReader, missingWhen: readonly number[] | undefined): NumericReader {
+  if (missingWhen === undefined) return read;
+  const sentinels = new Set(missingWhen);
+  return (lead, asOfMs) => {
+    const value = read(lead, asOfMs);
+    return sentinels.has(value) ? Number.NaN : value;
+  };
+}
+
+/**
+ * Compiles how a numeric feature reads its value into a fast reader: the source, its sentinel values as missing
+ * (`NaN`) and its clip bounds, before any transform.
+ */
+export function numericFeatureReader(feature: Pick<NumericFeature, 'from' | 'missingWhen' | 'clip'>): NumericReader {
+  const read = sentinelReader(numericReader(feature.from), feature.missingWhen);
+  const min = feature.clip?.min ?? Number.NEGATIVE_INFINITY;
+  const max = feature.clip?.max ?? Number.POSITIVE_INFINITY;
+  if (feature.clip === undefined) return read;
+  return (lead, asOfMs) => {
+    const value = read(lead, asOfMs);
+    return value < min ? min : value > max ? max : value;
+  };
+}
+
 /** Applies a numeric feature's transform (`log1p` is applied symmetrically to negative values). */
 export function transformNumber(value: number, transform: NumericFeature['transform']): number {
   if (transform !== 'log1p') return value;
@@ -378,7 +466,7 @@ export function extractFeatures(spec: FeatureSpec, lead: Lead, options: { readon
   for (const feature of spec.features) {
     if (feature.kind === 'categorical') values[feature.name] = categoricalReader(feature.from)(lead, asOfMs);
     else {
-      const number = numericReader(feature.from)(lead, asOfMs);
+      const number = numericFeatureReader(feature)(lead, asOfMs);
       values[feature.name] = Number.isNaN(number) ? undefined : number;
     }
   }

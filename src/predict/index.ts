@@ -24,8 +24,10 @@
  */
 export {
   FeatureActivityFilter,
+  BinnedNumberSource,
   CategoricalFeature,
   CategoricalFeatureSource,
+  SimpleCategoricalSource,
   PredictiveFeature,
   FeatureSpec,
   LeadCategoricalField,

@@ -5,7 +5,7 @@ import {
   categoricalReader,
   featureLabel,
   MISSING_CATEGORY,
-  numericReader,
+  numericFeatureReader,
   RARE_CATEGORY,
   transformNumber,
   type CategoricalFeature,
@@ -95,7 +95,7 @@ function buildDesign(spec: FeatureSpec, examples: readonly LabelledExample[]): D
       width += levels.length + 2;
       nonZeros += 1;
     } else {
-      const read = numericReader(feature.from);
+      const read = numericFeatureReader(feature);
       const values = examples.map((example) => transformNumber(read(example.lead, example.asOfMs), feature.transform));
       let sum = 0;
       let present = 0;
@@ -413,7 +413,7 @@ export function compileLogistic(model: LogisticModel): CompiledModel {
     }
     const numeric = weights as LogisticNumericWeights;
     const numericFeature = feature as NumericFeature;
-    const read = numericReader(numericFeature.from);
+    const read = numericFeatureReader(numericFeature);
     const transform = numericFeature.transform;
     const { center, scale, weight } = numeric;
     const missingEffect = weight * ((numeric.impute - center) / scale) + (numeric.missingWeight ?? 0);

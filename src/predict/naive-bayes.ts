@@ -4,7 +4,7 @@ import {
   categoricalReader,
   featureLabel,
   MISSING_CATEGORY,
-  numericReader,
+  numericFeatureReader,
   type CategoricalFeatureSource,
   type FeatureSpec,
 } from './features.ts';
@@ -48,7 +48,7 @@ function naiveBayesInputs(spec: FeatureSpec): NaiveBayesInput[] {
       const read = categoricalReader(feature.from);
       inputs.push({ name: feature.name, label: featureLabel(feature), read: (lead, asOfMs) => read(lead, asOfMs) ?? MISSING_CATEGORY });
     } else if (feature.bins !== undefined) {
-      const read = numericReader(feature.from);
+      const read = numericFeatureReader(feature);
       const bins = feature.bins;
       inputs.push({ name: feature.name, label: featureLabel(feature), read: (lead, asOfMs) => binLabel(read(lead, asOfMs), bins) });
     }

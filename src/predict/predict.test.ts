@@ -170,12 +170,60 @@ describe('features', () => {
     const proto = { ...lead, customFields: { team: 'north', seats: '12' } };
     expect(extractFeatures(custom, proto, { asOf })).toEqual({ team: 'north', seats: 12 });
   });
+  it('maps sentinels to missing, caps, bins numbers into categories and crosses categories', () => {
+    const mapped = defineFeatureSpec({
+      features: [
+        { kind: 'numeric', name: 'pdays', from: { customField: 'pdays' }, missingWhen: [999, -1], transform: 'log1p' },
+        { kind: 'numeric', name: 'previous', from: { customField: 'previous' }, clip: { min: 0, max: 3 } },
+        { kind: 'categorical', name: 'age band', from: { binned: { customField: 'age' }, bins: [30, 60], missingWhen: [0] } },
+        { kind: 'categorical', name: 'slot', from: { cross: [{ customField: 'month' }, { customField: 'day' }] } },
+      ],
+    });
+    const lead = (fields: Record<string, string | number>): (typeof open)[number] => ({ ...(open[0] as (typeof open)[number]), customFields: fields });
+    expect(extractFeatures(mapped, lead({ pdays: 999, previous: 7, age: 45, month: 'may', day: 'mon' }), { asOf })).toEqual({
+      pdays: undefined,
+      previous: 3,
+      'age band': '30 to < 60',
+      slot: 'may × mon',
+    });
+    expect(extractFeatures(mapped, lead({ pdays: 6, previous: -2, age: 0, month: 'may' }), { asOf })).toEqual({
+      pdays: 6,
+      previous: 0,
+      'age band': undefined,
+      slot: undefined,
+    });
+    // A sentinel is a missing value to the model: imputed, with its own "is missing" weight.
+    const examples = Array.from({ length: 200 }, (_, index) => {
+      const contacted = index % 4 === 0;
+      const base = lead({ pdays: contacted ? 1 + (index % 20) : 999, previous: index % 6, age: 20 + (index % 50), month: index % 2 === 0 ? 'may' : 'jun', day: index % 3 === 0 ? 'mon' : 'fri' });
+      return { ...base, id: `m${index}`, outcome: { status: contacted || index % 7 === 0 ? ('won' as const) : ('lost' as const), at: asOf } };
+    });
+    const trained = train(mapped, examples, { model: 'logistic' });
+    expect(trained.ok).toBe(true);
+    if (!trained.ok || trained.value.type !== 'logistic') return;
+    const pdays = trained.value.features[0];
+    expect(pdays?.kind === 'numeric' && pdays.missingWeight).toBeLessThan(0);
+    const slot = trained.value.features[3];
+    expect(slot?.kind === 'categorical' && slot.levels.map(([level]) => level)).toEqual(['jun × fri', 'jun × mon', 'may × fri', 'may × mon']);
+    const loaded = parsePredictiveModel(JSON.parse(JSON.stringify(trained.value)));
+    expect(loaded.ok && predict(loaded.value, examples[5] as (typeof examples)[number], { asOf }).probability).toBe(
+      predict(trained.value, examples[5] as (typeof examples)[number], { asOf }).probability,
+    );
+    const naive = train(mapped, examples, { model: 'naive-bayes' });
+    expect(naive.ok && naive.value.type === 'naive-bayes' && naive.value.global.features.map((feature) => feature.name)).toEqual(['age band', 'slot']);
+  });
   it('validates specs: unique names, ascending bins, known fields', () => {
     const bins = parseFeatureSpec({ features: [{ kind: 'numeric', name: 'x', from: 'company.employeeCount', bins: [10, 5] }] });
     expect(!bins.ok && bins.error.issues.map((issue) => issue.pathText)).toEqual(['features[0].bins']);
     const field = parseFeatureSpec({ features: [{ kind: 'categorical', name: 'y', from: 'company.shoeSize' }] });
     expect(!field.ok && field.error.issues.map((issue) => issue.pathText)).toEqual(['features[0].from']);
     expect(() => defineFeatureSpec({ features: [] })).toThrow();
+    const clip = parseFeatureSpec({ features: [{ kind: 'numeric', name: 'x', from: 'company.employeeCount', clip: { min: 5, max: 1 } }] });
+    expect(!clip.ok && clip.error.issues.map((issue) => issue.pathText)).toEqual(['features[0].clip']);
+    const binned = parseFeatureSpec({ features: [{ kind: 'categorical', name: 'x', from: { binned: 'company.employeeCount', bins: [10, 5] } }] });
+    expect(binned.ok).toBe(false);
+    const cross = parseFeatureSpec({ features: [{ kind: 'categorical', name: 'x', from: { cross: [{ customField: 'a' }] } }] });
+    expect(cross.ok).toBe(false);
   });
 });
 
