@@ -4,7 +4,7 @@ import { parseWith } from '../parse.ts';
 import { ok, type Result } from '../result.ts';
 import { compileActivityMatch, compileCondition, type LeadPredicate } from './conditions.ts';
 import { compileDecay } from './decay.ts';
-import { compileFieldRules, isFieldRule, type FieldRule } from './field-rules.ts';
+import { compileFieldRules, isFieldRule, wholePointsBound, type FieldRule } from './field-rules.ts';
 import { axisGrade, scoreBand } from './grade.ts';
 import { limitRange } from './limit-range.ts';
 import { ScoringModel, type ActivityPointsRule, type PointsRule, type ScoringRule } from './model.ts';
@@ -238,8 +238,27 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     return score;
   };
 
+  // The number alone, without filling the per-rule buffers: when the lead-level rules all give whole points whose
+  // magnitudes add up to at most 2^53 and come before every activity rule, their sum is exact in any order, so it
+  // equals the left-to-right sum of `run`; the activity rules are then added in rule order, as there.
+  const firstActivity = activityIndices.length === 0 ? ruleCount : (activityIndices[0] as number);
+  const wholeFixedPoints =
+    scoringRules.every((rule, index) => rule.kind === 'activity' || index < firstActivity) &&
+    scoringRules.reduce((bound, rule) => (rule.kind === 'activity' ? bound : bound + wholePointsBound(rule)), 0) <= 2 ** 53;
+  const scoreOnly = (lead: Lead, asOfMs: number): number => {
+    let score = fieldRules(lead, undefined);
+    for (let k = 0; k < conditionRules.length; k++) score += (conditionRules[k] as FixedEvaluator)(lead, asOfMs);
+    for (let k = 0; k < activityRules.length; k++) {
+      const out = outputs[activityIndices[k] as number] as RuleOutput;
+      (activityRules[k] as RuleEvaluator)(lead, asOfMs, out);
+      score += out.value;
+    }
+    return score;
+  };
+  const fast = plain && wholeFixedPoints;
+
   const toMs = (asOf: Date | number): number => (typeof asOf === 'number' ? asOf : asOf.getTime());
-  const scoreValue = (lead: Lead, asOf: Date | number): number => run(lead, toMs(asOf));
+  const scoreValue = (lead: Lead, asOf: Date | number): number => (fast ? scoreOnly(lead, toMs(asOf)) : run(lead, toMs(asOf)));
   const isDisqualified = (lead: Lead, asOf: Date | number): boolean => {
     const asOfMs = toMs(asOf);
     for (const gate of disqualifiers) if (gate.holds(lead, asOfMs)) return true;
