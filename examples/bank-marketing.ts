@@ -3,6 +3,10 @@
  * 2008–2010; did the contacted client subscribe?). Each row becomes a lead whose outcome is won (subscribed) or lost;
  * `duration` is left out because it is only known after the call.
  *
+ * Held-out ROC AUC of logistic regression with {@link bankFeatureSpec} (the plain mapping in brackets): mean of
+ * stratified 70/30 splits with seeds 1–5, 0.775 (0.769) on bank-full and 0.796 (0.791) on bank-additional; time-ordered
+ * 70/30 split, 0.695 (0.687) and 0.708 (0.689). scikit-learn's reference figures: 0.770, 0.804 and 0.687.
+ *
  * Run: `npx tsx examples/bank-marketing.ts` (reads ../shared/data/uci-bank-marketing/ from the repo root).
  * Data: Moro, Cortez and Rita (2014), doi:10.1016/j.dss.2014.03.001, CC BY 4.0.
  */
@@ -109,8 +113,8 @@ export function loadBankLeads(variant: BankVariant): Lead[] {
  * - `campaign` (calls in this campaign) is log1p'd: its tail is long; `previous` is capped at 3; `balance` is log1p'd
  *   (symmetrically for overdrafts); `day` (of the month) stays a number;
  * - in bank-additional, `emp.var.rate` is also one-hot (ten values: it marks the economic period) next to the five
- *   indicators as numbers, and `month × day_of_week` is crossed (the calendar week of a call matters, not just its
- *   month and weekday).
+ *   indicators as numbers, and `month × day_of_week` and `contact × month` are crossed (the calendar week of a call
+ *   matters, not just its month and weekday; the channel's success rate varies by month).
  * Naive Bayes, which only sees categories, uses the bins given to the numeric columns and the categorical features.
  */
 export function bankFeatureSpec(variant: BankVariant): FeatureSpec {
@@ -136,6 +140,7 @@ export function bankFeatureSpec(variant: BankVariant): FeatureSpec {
     features: [
       ...common,
       { kind: 'categorical', name: 'month × day_of_week', from: { cross: [field('month'), field('day_of_week')] } },
+      { kind: 'categorical', name: 'contact × month', from: { cross: [field('contact'), field('month')] } },
       { kind: 'categorical', name: 'emp.var.rate level', from: field('emp.var.rate') },
       ...economic.map((name) => ({ kind: 'numeric' as const, name, from: field(name), ...(name === 'emp.var.rate' ? {} : { bins: economicBins[name] }) })),
     ],
