@@ -1,5 +1,6 @@
 /**
- * The compiled form of a funnel: lookup tables built once by `defineFunnel` so a transition is two map look-ups.
+ * The compiled form of a funnel: lookup tables built once by `defineFunnel` so a transition is two map look-ups
+ * (stage, then event type) and no per-call allocation beyond the new record and its history.
  * Internal to `leadkit/funnel`.
  *
  * @internal
@@ -39,4 +40,6 @@ export interface CompiledFunnel<R> {
   readonly stageIndex: ReadonlyMap<string, number>;
   /** Stages a record never leaves. */
   readonly terminal: ReadonlySet<string>;
+  /** Who a qualification is attributed to when the event has no `by` (`funnel:<id>`), built once. */
+  readonly qualifiedBy: string;
 }

@@ -202,7 +202,7 @@ function compile<R>(definition: FunnelDefinition, guards: Readonly<Record<string
     if (transition.from === null) entry.set(transition.event, make(null));
     else for (const from of transition.from) byStage.get(from)?.set(transition.event, make(from));
   }
-  return { entry, byStage, stageIndex, terminal };
+  return { entry, byStage, stageIndex, terminal, qualifiedBy: `funnel:${definition.id}` };
 }
 
 function build<R>(parsed: FunnelDefinition, options: DefineFunnelOptions<R>): Result<Funnel<string, string, R>, ValidationError> {
