@@ -17,6 +17,12 @@ describe('requireFields', () => {
     expect(guard.check(sampleLead({ ownerId: '  ', painPoints: [] }), event, {}).reason).toBe('missing ownerId, painPoints');
   });
 
+  it('judges text as trim() does, whatever its first character', () => {
+    const guard = requireFields('ownerId');
+    for (const blank of ['', ' ', '\t\n', '\u00a0', '\u3000 \ufeff']) expect(guard.check(sampleLead({ ownerId: blank }), event, {}).passed).toBe(false);
+    for (const text of ['a', ' rep-7', '\u00e9', '\u00a0x', '~', '!']) expect(guard.check(sampleLead({ ownerId: text }), event, {}).passed).toBe(true);
+  });
+
   it('does not read inherited properties', () => {
     const guard = requireFields<Record<string, unknown>>('toString');
     expect(guard.check({}, event, {}).passed).toBe(false);

@@ -129,7 +129,11 @@ export type FieldPath<T, D extends number = 3> = [D] extends [never]
 
 function isPresent(value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'string') {
+    // A visible ASCII first character settles it without trim(), which would allocate on every check.
+    const first = value.charCodeAt(0);
+    return (first > 32 && first < 127) || value.trim() !== '';
+  }
   if (Array.isArray(value)) return value.length > 0;
   return true;
 }

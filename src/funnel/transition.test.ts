@@ -203,6 +203,31 @@ describe('lead to prospect', () => {
     expect(converted.ok && converted.effects[0]?.type).toBe('convert_lead');
   });
 
+  it('builds the prospect as toProspect would: a plain copy, qualification last, input untouched', () => {
+    const lead = mql();
+    const before = structuredClone(lead);
+    const event = { type: 'qualify', at: at('2024-05-03T09:00:00Z'), by: 'rep-7', qualification: bantVerdict } as const;
+    const result = transition(b2bFunnel, lead, event);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(lead).toEqual(before);
+    expect(Object.getPrototypeOf(result.value)).toBe(Object.prototype);
+    expect(Object.keys(result.value)).toEqual([...Object.keys(lead), 'qualification']);
+    expect(result.value).toEqual({ ...lead, stage: 'sql', stageHistory: [...lead.stageHistory, result.change], qualification: { verdict: bantVerdict.verdict, qualifiedAt: event.at, qualifiedBy: 'rep-7' } });
+    // A record parsed from JSON with an own "__proto__" key keeps it as data; the copy's prototype does not change.
+    const hostile = { ...(JSON.parse('{"__proto__": {"stage": "customer"}}') as object), ...lead };
+    const copied = transition(b2bFunnel, hostile, event);
+    expect(copied.ok && Object.getPrototypeOf(copied.value)).toBe(Object.prototype);
+    expect(copied.ok && Object.hasOwn(copied.value, '__proto__')).toBe(true);
+    // Qualifying again (after a recycle) replaces the qualification in place.
+    const recycled = walk(result.value, [
+      { type: 'recycle', at: at('2024-05-04T09:00:00Z') },
+      { type: 'reengage', at: at('2024-05-05T09:00:00Z') },
+    ]);
+    const again = transition(b2bFunnel, recycled, { ...event, at: at('2024-05-06T09:00:00Z'), by: 'rep-9' });
+    expect(again.ok && Object.keys(again.value)).toEqual(Object.keys(result.value));
+    expect(again.ok && again.prospect?.qualification.qualifiedBy).toBe('rep-9');
+  });
+
   it('does not make a prospect for other stages', () => {
     const result = transition(b2bFunnel, sampleLead(), { type: 'capture', at: at('2024-05-01T09:00:00Z') });
     expect(result.ok && result.prospect).toBeUndefined();
