@@ -67,7 +67,19 @@ describe('guard combinators', () => {
     expect(anyGuard('any', no, no).check({}, event, {}).reason).toBe('none of these held: always fails; always fails');
   });
 
+  it('allGuards reports evidence from a failing guard too, and passes without allocating', () => {
+    const fit = { name: 'fit', description: 'fit', check: () => ({ passed: true, reason: 'ok', evidence: { score: 70 } }) };
+    expect(allGuards('mixed', fit, no).check({}, event, {})).toEqual({ passed: false, reason: 'always fails', evidence: { score: 70 } });
+    expect(allGuards('none').check({}, event, {})).toEqual({ passed: true, reason: '' });
+    const both = allGuards('both', yes, yes);
+    expect(both.check({}, event, {})).toBe(both.check({}, event, {}));
+  });
+
   it('notGuard inverts', () => {
+    expect(notGuard('not', no, 'x').check({}, event, {})).toEqual({ passed: true, reason: 'always fails' });
+    const computed = notGuard('not', why, 'x');
+    expect(computed.check({ id: 'a' }, event, {}).reason).toBe('a refused at 2024-05-02T09:00:00.000Z');
+    expect(computed.check({ id: 'b' }, event, {}).reason).toBe('b refused at 2024-05-02T09:00:00.000Z');
     expect(notGuard('not', no, 'x').check({}, event, {}).passed).toBe(true);
     expect(notGuard('not', yes, 'must not hold').check({}, event, {})).toEqual({ passed: false, reason: 'must not hold' });
   });

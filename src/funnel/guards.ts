@@ -33,15 +33,9 @@ export function defineFunnelGuard<R = FunnelRecord>(
   });
 }
 
-function mergeEvidence(checks: readonly FunnelGuardCheck[]): FunnelGuardEvidence | undefined {
-  let merged: FunnelGuardEvidence | undefined;
-  for (const check of checks) if (check.evidence !== undefined) merged = merged === undefined ? check.evidence : { ...merged, ...check.evidence };
-  return merged;
-}
-
 /**
  * A guard that passes when every one of `guards` passes; its failure reason lists each failing guard's reason, and
- * it carries the evidence all of them gathered.
+ * it carries the evidence all of them gathered. When it passes without evidence it allocates nothing.
  *
  * @example
  * ```ts
@@ -50,22 +44,28 @@ function mergeEvidence(checks: readonly FunnelGuardCheck[]): FunnelGuardEvidence
  */
 export function allGuards<R = FunnelRecord>(name: string, ...guards: readonly FunnelGuard<R>[]): FunnelGuard<R> {
   const description = guards.map((guard) => guard.description).join(' and ');
+  const passed: FunnelGuardCheck = Object.freeze({ passed: true, reason: description });
   return Object.freeze({
     name,
     description,
     check: (record: R, event: FunnelEvent, context: TransitionContext): FunnelGuardCheck => {
-      const checks = guards.map((guard) => guard.check(record, event, context));
-      const failed = checks.filter((check) => !check.passed);
-      const evidence = mergeEvidence(checks);
-      const reason = failed.length === 0 ? description : failed.map((check) => check.reason).join('; ');
-      return evidence === undefined ? { passed: failed.length === 0, reason } : { passed: failed.length === 0, reason, evidence };
+      let evidence: FunnelGuardEvidence | undefined;
+      let reasons: string[] | undefined;
+      for (let index = 0; index < guards.length; index++) {
+        const check = (guards[index] as FunnelGuard<R>).check(record, event, context);
+        if (!check.passed) (reasons ??= []).push(check.reason);
+        if (check.evidence !== undefined) evidence = evidence === undefined ? check.evidence : { ...evidence, ...check.evidence };
+      }
+      if (reasons === undefined) return evidence === undefined ? passed : { passed: true, reason: description, evidence };
+      const reason = reasons.join('; ');
+      return evidence === undefined ? { passed: false, reason } : { passed: false, reason, evidence };
     },
   });
 }
 
 /**
- * A guard that passes when at least one of `guards` passes (the first that passes gives the evidence); when none
- * does, the reason lists every one's.
+ * A guard that passes when at least one of `guards` passes (the first that passes gives its check, evidence
+ * included); when none does, the reason lists every one's.
  *
  * @example
  * ```ts
@@ -78,19 +78,20 @@ export function anyGuard<R = FunnelRecord>(name: string, ...guards: readonly Fun
     name,
     description,
     check: (record: R, event: FunnelEvent, context: TransitionContext): FunnelGuardCheck => {
-      const reasons: string[] = [];
-      for (const guard of guards) {
-        const check = guard.check(record, event, context);
+      let reasons: string[] | undefined;
+      for (let index = 0; index < guards.length; index++) {
+        const check = (guards[index] as FunnelGuard<R>).check(record, event, context);
         if (check.passed) return check;
-        reasons.push(check.reason);
+        (reasons ??= []).push(check.reason);
       }
-      return { passed: false, reason: `none of these held: ${reasons.join('; ')}` };
+      return { passed: false, reason: `none of these held: ${(reasons ?? []).join('; ')}` };
     },
   });
 }
 
 /**
- * A guard that passes when `guard` fails, with `failureReason` when it passes.
+ * A guard that passes when `guard` fails (its reason is then the inner guard's failure reason), with
+ * `failureReason` when it passes.
  *
  * @example
  * ```ts
@@ -100,12 +101,16 @@ export function anyGuard<R = FunnelRecord>(name: string, ...guards: readonly Fun
 export function notGuard<R = FunnelRecord>(name: string, guard: FunnelGuard<R>, failureReason: string): FunnelGuard<R> {
   const description = `not: ${guard.description}`;
   const failure: FunnelGuardCheck = Object.freeze({ passed: false, reason: failureReason });
+  // The inner guard usually fails with the same reason every time: keep the last pass so it is not rebuilt per check.
+  let lastPass: FunnelGuardCheck = Object.freeze({ passed: true, reason: '' });
   return Object.freeze({
     name,
     description,
     check: (record: R, event: FunnelEvent, context: TransitionContext): FunnelGuardCheck => {
       const check = guard.check(record, event, context);
-      return check.passed ? failure : { passed: true, reason: check.reason };
+      if (check.passed) return failure;
+      if (lastPass.reason !== check.reason) lastPass = Object.freeze({ passed: true, reason: check.reason });
+      return lastPass;
     },
   });
 }
