@@ -212,7 +212,7 @@ describe('lead to prospect', () => {
     expect(lead).toEqual(before);
     expect(Object.getPrototypeOf(result.value)).toBe(Object.prototype);
     expect(Object.keys(result.value)).toEqual([...Object.keys(lead), 'qualification']);
-    expect(result.value).toEqual({ ...lead, stage: 'sql', stageHistory: [...lead.stageHistory, result.change], qualification: { verdict: bantVerdict.verdict, qualifiedAt: event.at, qualifiedBy: 'rep-7' } });
+    expect(result.value).toEqual({ ...lead, stage: 'sql', stageHistory: [...(lead.stageHistory ?? []), result.change], qualification: { verdict: bantVerdict.verdict, qualifiedAt: event.at, qualifiedBy: 'rep-7' } });
     // A record parsed from JSON with an own "__proto__" key keeps it as data; the copy's prototype does not change.
     const hostile = { ...(JSON.parse('{"__proto__": {"stage": "customer"}}') as object), ...lead };
     const copied = transition(b2bFunnel, hostile, event);
