@@ -2,8 +2,8 @@ import type { ValidationError } from '../errors.ts';
 import type { Lead } from '../models/lead.ts';
 import { parseWith } from '../parse.ts';
 import { ok, type Result } from '../result.ts';
-import { compileActivityMatch, compileCondition, type LeadPredicate } from './conditions.ts';
-import { compileDecay } from './decay.ts';
+import { compileActivityRules } from './activity-rules.ts';
+import { compileCondition, type LeadPredicate } from './conditions.ts';
 import { compileFieldRules, isFieldRule, wholePointsBound, type FieldRule } from './field-rules.ts';
 import { axisGrade, scoreBand } from './grade.ts';
 import { limitRange } from './limit-range.ts';
@@ -25,66 +25,8 @@ export interface CompiledScorer {
   readonly isDisqualified: (lead: Lead, asOf: Date | number) => boolean;
 }
 
-/** Per-rule output of one evaluation: a reused scratch object, so the hot path does not allocate. */
-interface RuleOutput {
-  raw: number;
-  decayed: number;
-  value: number;
-  occurrences: number;
-}
-
-type RuleEvaluator = (lead: Lead, asOfMs: number, out: RuleOutput) => void;
-
 /** A lead-level (fit) rule: no decay, returns its points directly. */
 type FixedEvaluator = (lead: Lead, asOfMs: number) => number;
-
-function compileActivityRule(rule: ActivityPointsRule): RuleEvaluator {
-  const matches = compileActivityMatch(rule.match);
-  const decay = compileDecay(rule.decay);
-  const windowMs = rule.decay?.kind === 'window' ? rule.decay.days * 86_400_000 : Infinity;
-  const points = rule.points;
-  const maxCount = rule.maxCount;
-  const maxPoints = rule.maxPoints;
-  // The `maxCount` largest decay factors seen so far, largest first; reused across leads.
-  const kept = new Float64Array(maxCount ?? 0);
-  return (lead, asOfMs, out) => {
-    let matched = 0;
-    let raw = 0;
-    let decayed = 0;
-    let keptCount = 0;
-    for (const activity of lead.activities) {
-      const age = asOfMs - activity.at.getTime();
-      if (age < 0 || age > windowMs || !matches(activity)) continue;
-      const factor = decay === undefined ? 1 : decay(age);
-      matched++;
-      raw += points;
-      decayed += points * factor;
-      if (maxCount !== undefined) {
-        if (keptCount < maxCount) keptCount++;
-        else if (factor <= (kept[maxCount - 1] as number)) continue;
-        let slot = keptCount - 1;
-        while (slot > 0 && (kept[slot - 1] as number) < factor) {
-          kept[slot] = kept[slot - 1] as number;
-          slot--;
-        }
-        kept[slot] = factor;
-      }
-    }
-    let value = decayed;
-    if (maxCount !== undefined && matched > maxCount) {
-      value = 0;
-      for (let slot = 0; slot < keptCount; slot++) value += points * (kept[slot] as number);
-    }
-    if (maxPoints !== undefined) {
-      if (value > maxPoints) value = maxPoints;
-      else if (value < -maxPoints) value = -maxPoints;
-    }
-    out.raw = raw;
-    out.decayed = decayed;
-    out.value = value;
-    out.occurrences = matched;
-  };
-}
 
 /** A point rule on a compound condition (`all`, `any`, `not`, `activity`): evaluated on the whole lead. */
 function compileConditionRule(rule: PointsRule): FixedEvaluator {
@@ -148,8 +90,10 @@ function buildScorer(model: ScoringModel): CompiledScorer {
   const conditionIndices = Int32Array.from(scoringRules.flatMap((rule, index) => (rule.kind === 'points' && !isFieldRule(rule) ? [index] : [])));
   const conditionRules = Array.from(conditionIndices, (index) => compileConditionRule(scoringRules[index] as PointsRule));
   const activityIndices = Int32Array.from(scoringRules.flatMap((rule, index) => (rule.kind === 'activity' ? [index] : [])));
-  const activityRules = Array.from(activityIndices, (index) => compileActivityRule(scoringRules[index] as ActivityPointsRule));
-  const outputs: RuleOutput[] = scoringRules.map(() => ({ raw: 0, decayed: 0, value: 0, occurrences: 0 }));
+  const activity = compileActivityRules(Array.from(activityIndices, (index) => scoringRules[index] as ActivityPointsRule));
+  // Position of each activity rule in `activity`'s arrays (-1 for lead-level rules).
+  const activityPosition = new Int32Array(ruleCount).fill(-1);
+  activityIndices.forEach((index, k) => (activityPosition[index] = k));
 
   const groupNames: string[] = [];
   for (const rule of scoringRules) if (!groupNames.includes(defaultGroup(rule))) groupNames.push(defaultGroup(rule));
@@ -181,11 +125,9 @@ function buildScorer(model: ScoringModel): CompiledScorer {
   const run = (lead: Lead, asOfMs: number): number => {
     fieldRules(lead, values);
     for (let k = 0; k < conditionIndices.length; k++) values[conditionIndices[k] as number] = (conditionRules[k] as FixedEvaluator)(lead, asOfMs);
-    for (let k = 0; k < activityIndices.length; k++) {
-      const index = activityIndices[k] as number;
-      const out = outputs[index] as RuleOutput;
-      (activityRules[k] as RuleEvaluator)(lead, asOfMs, out);
-      values[index] = out.value;
+    if (activityIndices.length > 0) {
+      activity.evaluate(lead, asOfMs);
+      for (let k = 0; k < activityIndices.length; k++) values[activityIndices[k] as number] = activity.value[k] as number;
     }
     if (plain) {
       let score = 0;
@@ -197,8 +139,8 @@ function buildScorer(model: ScoringModel): CompiledScorer {
         baseValues[index] = values[index] as number;
         capped[index] = 0;
       } else {
-        const out = outputs[index] as RuleOutput;
-        capped[index] = out.decayed - out.value;
+        const k = activityPosition[index] as number;
+        capped[index] = (activity.decayed[k] as number) - (activity.value[k] as number);
       }
       weights[index] = 1;
     }
@@ -248,10 +190,9 @@ function buildScorer(model: ScoringModel): CompiledScorer {
   const scoreOnly = (lead: Lead, asOfMs: number): number => {
     let score = fieldRules(lead, undefined);
     for (let k = 0; k < conditionRules.length; k++) score += (conditionRules[k] as FixedEvaluator)(lead, asOfMs);
-    for (let k = 0; k < activityRules.length; k++) {
-      const out = outputs[activityIndices[k] as number] as RuleOutput;
-      (activityRules[k] as RuleEvaluator)(lead, asOfMs, out);
-      score += out.value;
+    if (activityIndices.length > 0) {
+      activity.evaluate(lead, asOfMs);
+      for (let k = 0; k < activityIndices.length; k++) score += activity.value[k] as number;
     }
     return score;
   };
@@ -287,11 +228,11 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     for (let index = 0; index < ruleCount; index++) {
       const points = values[index] as number;
       const fixed = isActivity[index] === 0;
-      const out = outputs[index] as RuleOutput;
+      const k = activityPosition[index] as number;
       // Lead-level rules have no decay: their raw points are their points before group and total adjustments.
       const base = fixed ? (plain ? points : (baseValues[index] as number)) : 0;
-      const raw = fixed ? base : out.raw;
-      const decayed = fixed ? base : out.decayed;
+      const raw = fixed ? base : (activity.raw[k] as number);
+      const decayed = fixed ? base : (activity.decayed[k] as number);
       if (raw === 0 && decayed === 0 && points === 0) continue;
       contributions.push({
         ruleId: ruleIds[index] as string,
@@ -301,9 +242,9 @@ function buildScorer(model: ScoringModel): CompiledScorer {
         decayFactor: raw === 0 ? 1 : decayed / raw,
         decayedPoints: decayed,
         weight: plain ? 1 : (weights[index] as number),
-        cappedPoints: plain ? (fixed ? 0 : out.decayed - out.value) : (capped[index] as number),
+        cappedPoints: plain ? (fixed ? 0 : decayed - (activity.value[k] as number)) : (capped[index] as number),
         points,
-        occurrences: fixed ? 1 : out.occurrences,
+        occurrences: fixed ? 1 : (activity.occurrences[k] as number),
       });
     }
     const groups = Object.create(groupsPrototype) as Record<string, number>;
