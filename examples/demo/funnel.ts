@@ -1,4 +1,5 @@
-import { b2bFunnel, transition, type FunnelEvent, type StageIdOf, type EventTypeOf } from '../../src/funnel/index.ts';
+import { b2bFunnel, requireIcpFit, transition, type FunnelEvent, type StageIdOf, type EventTypeOf } from '../../src/funnel/index.ts';
+import { cloudStorageIcp } from '../../src/icp/index.ts';
 import type { Activity, Lead } from '../../src/models/index.ts';
 
 type Stage = StageIdOf<typeof b2bFunnel>;
@@ -53,7 +54,8 @@ function happenings(lead: Lead, asOf: Date): Happening[] {
  * event, trial, pricing page) → `engage` (MQL); a demo request or a booked meeting → `qualify` (SQL, with the
  * conversation as the verdict's evidence); a meeting held → `open_opportunity`; outcome won → `win` (customer), lost →
  * `lose`. Stages in between are walked at the same time (the funnel does not allow skips). Returns the records with
- * their history, and lines with how many leads reached each stage.
+ * their history, and lines with how many leads reached each stage, and how many of the prospects an ICP guard
+ * (`requireIcpFit` on the cloud-storage ICP, minimum 60) would have let through at their qualify time.
  */
 export function funnelDemo(leads: readonly Lead[], asOf: Date): { lines: string[]; records: Lead[] } {
   const records: Lead[] = [];
@@ -119,5 +121,20 @@ export function funnelDemo(leads: readonly Lead[], asOf: Date): { lines: string[
   }
   const prospects = records.filter((record) => 'qualification' in record).length;
   lines.push(`  prospects (qualified at SQL): ${prospects}; events refused: ${refused}${firstRefusal === undefined ? '' : ` (first: ${firstRefusal})`}`);
+
+  // The same prospects through an ICP guard on `qualify`, checked as of each lead's own qualify time.
+  const icpGuard = requireIcpFit(cloudStorageIcp, 60);
+  let checked = 0;
+  let passed = 0;
+  let example: string | undefined;
+  for (const record of records) {
+    const qualified = record.stageHistory?.find((entry) => entry.event === 'qualify');
+    if (qualified === undefined) continue;
+    checked++;
+    const check = icpGuard.check(record, { type: 'qualify', at: qualified.at }, {});
+    if (check.passed) passed++;
+    else example ??= `${record.id}: ${check.reason}`;
+  }
+  lines.push(`  with requireIcpFit(${cloudStorageIcp.id}, 60) on qualify: ${passed} of ${checked} prospects would pass${example === undefined ? '' : `; e.g. refused ${example}`}`);
   return { lines, records };
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadSampleLeads, SAMPLE_AS_OF } from '../../examples/data/load.ts';
 import { funnelDemo } from '../../examples/demo/funnel.ts';
 import { historyToEvents } from './history.ts';
+import { cloudStorageIcp } from '../icp/example-icps.ts';
 import { b2bFunnel } from './presets/b2b.ts';
+import { requireIcpFit } from './require-icp-fit.ts';
 import { replay } from './replay.ts';
 
 describe('funnelDemo (examples/demo/funnel.ts)', () => {
@@ -32,6 +34,18 @@ describe('funnelDemo (examples/demo/funnel.ts)', () => {
     }
     const customers = demo.records.filter((record) => record.stage === 'customer').length;
     expect(demo.lines.join('\n')).toMatch(new RegExp(`reached Customer +${customers} `));
-    expect(demo.lines.at(-1)).toContain('events refused: 0');
+    expect(demo.lines.at(-2)).toContain('events refused: 0');
+  });
+
+  it('counts the prospects an ICP guard would pass, each checked as of its own qualify time', () => {
+    const guard = requireIcpFit(cloudStorageIcp, 60);
+    const qualified = demo.records.filter((record) => 'qualification' in record);
+    const passing = qualified.filter((record) => {
+      const entry = record.stageHistory?.find((change) => change.event === 'qualify');
+      return entry !== undefined && guard.check(record, { type: 'qualify', at: entry.at }, {}).passed;
+    });
+    expect(passing.length).toBeGreaterThan(0);
+    expect(passing.length).toBeLessThan(qualified.length);
+    expect(demo.lines.at(-1)).toMatch(new RegExp(`^  with requireIcpFit\\(cloud-storage, 60\\) on qualify: ${passing.length} of ${qualified.length} prospects would pass; e\\.g\\. refused \\S+: ICP cloud-storage fit \\d+ \\(grade [A-F]\\) `));
   });
 });
