@@ -68,10 +68,10 @@ export function compileActivityRules(rules: readonly ActivityPointsRule[]): Acti
     const activities = lead.activities;
     for (let a = 0; a < activities.length; a++) {
       const activity = activities[a] as Lead['activities'][number];
-      const candidates = byType.get(activity.type);
-      if (candidates === undefined) continue;
+      // The age first: its memory read then overlaps the type lookup.
       const age = asOfMs - activity.at.getTime();
-      if (age < 0) continue;
+      const candidates = byType.get(activity.type);
+      if (candidates === undefined || age < 0) continue;
       for (let c = 0; c < candidates.length; c++) {
         const k = candidates[c] as number;
         if (age > (windows[k] as number)) continue;

@@ -33,17 +33,16 @@ export function limitRange(
   cap: number | undefined,
 ): void {
   const count = indices === undefined ? values.length : indices.length;
-  const at = (k: number): number => (indices === undefined ? k : (indices[k] as number));
   let sum = sumOf(values, indices);
   if (cap !== undefined && sum > cap) {
     let positive = 0;
     for (let k = 0; k < count; k++) {
-      const value = values[at(k)] as number;
+      const value = values[indices === undefined ? k : (indices[k] as number)] as number;
       if (value > 0) positive += value;
     }
     const excess = sum - cap;
     for (let k = 0; k < count; k++) {
-      const index = at(k);
+      const index = indices === undefined ? k : (indices[k] as number);
       const value = values[index] as number;
       if (value <= 0) continue;
       const next = Math.max(0, value - excess * (value / positive));
@@ -54,7 +53,7 @@ export function limitRange(
     for (let round = 0; sum > cap && round < 10_000; round++) {
       let largest = -1;
       for (let k = 0; k < count; k++) {
-        const index = at(k);
+        const index = indices === undefined ? k : (indices[k] as number);
         if ((values[index] as number) > 0 && (largest < 0 || (values[index] as number) > (values[largest] as number))) largest = index;
       }
       if (largest < 0) break;
@@ -69,12 +68,12 @@ export function limitRange(
   if (floor !== undefined && sum < floor) {
     let negative = 0;
     for (let k = 0; k < count; k++) {
-      const value = values[at(k)] as number;
+      const value = values[indices === undefined ? k : (indices[k] as number)] as number;
       if (value < 0) negative -= value;
     }
     const deficit = floor - sum;
     for (let k = 0; k < count; k++) {
-      const index = at(k);
+      const index = indices === undefined ? k : (indices[k] as number);
       const value = values[index] as number;
       if (value >= 0) continue;
       const next = Math.min(0, value + deficit * (-value / negative));
@@ -85,7 +84,7 @@ export function limitRange(
     for (let round = 0; sum < floor && round < 10_000; round++) {
       let lowest = -1;
       for (let k = 0; k < count; k++) {
-        const index = at(k);
+        const index = indices === undefined ? k : (indices[k] as number);
         if ((values[index] as number) < 0 && (lowest < 0 || (values[index] as number) < (values[lowest] as number))) lowest = index;
       }
       if (lowest < 0) break;
