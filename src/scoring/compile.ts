@@ -225,8 +225,11 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     const asOfMs = options.asOf.getTime();
     const score = run(lead, asOfMs);
     const contributions: ScoreContribution[] = [];
+    // A plain model's group scores: each group's points in rule order (a model with adjustments has them from `run`).
+    if (plain) groupScores.fill(0);
     for (let index = 0; index < ruleCount; index++) {
       const points = values[index] as number;
+      if (plain) groupScores[groupOf[index] as number] = (groupScores[groupOf[index] as number] as number) + points;
       const fixed = isActivity[index] === 0;
       const k = activityPosition[index] as number;
       // Lead-level rules have no decay: their raw points are their points before group and total adjustments.
@@ -248,14 +251,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
       });
     }
     const groups = Object.create(groupsPrototype) as Record<string, number>;
-    for (let group = 0; group < groupNames.length; group++) {
-      let sum = 0;
-      if (plain) {
-        const members = groupMembers[group] as Int32Array;
-        for (let k = 0; k < members.length; k++) sum += values[members[k] as number] as number;
-      } else sum = groupScores[group] as number;
-      groups[groupNames[group] as string] = sum;
-    }
+    for (let group = 0; group < groupNames.length; group++) groups[groupNames[group] as string] = groupScores[group] as number;
     const disqualifications: ScoreDisqualification[] = [];
     for (const gate of disqualifiers) if (gate.holds(lead, asOfMs)) disqualifications.push({ ruleId: gate.id, label: gate.label });
     const fired: ScoreOverride[] = [];
