@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoScoringModel } from '../examples/demo/scoring.ts';
 import { bantFramework, parseFramework, parseQuestionBank, parseRatingScale, spinQuestionBank, weakDevelopingStrongScale } from '../src/frameworks/index.ts';
+import { hubspotLifecycleDefinition, parseFunnel } from '../src/funnel/index.ts';
 import { cloudStorageIcp, parseIcp } from '../src/icp/index.ts';
 import { parseSegmentDefinition } from '../src/metrics/index.ts';
 import { parseFeatureSpec } from '../src/predict/index.ts';
@@ -23,6 +24,7 @@ const documents: [string, Record<string, unknown>, Parse, { versionRequired?: bo
   ['framework', json(bantFramework), (input) => parseFramework(input)],
   ['rating scale', json(weakDevelopingStrongScale), parseRatingScale],
   ['question bank', json(spinQuestionBank), parseQuestionBank],
+  ['funnel', json(hubspotLifecycleDefinition), (input) => parseFunnel(input)],
   ['segment', segment, parseSegmentDefinition],
   ['feature spec', featureSpec, parseFeatureSpec],
 ];

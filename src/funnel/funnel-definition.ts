@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { SchemaVersion } from '../models/lead.ts';
 import { Id, LongText, ShortText } from '../models/text.ts';
 
 /**
@@ -123,6 +124,8 @@ export type FunnelPolicy = z.output<typeof FunnelPolicy>;
  * ```
  */
 export const FunnelDefinition = z.strictObject({
+  /** Version of the stored document: absent or 1 (see `SCHEMA_VERSION`). */
+  schemaVersion: SchemaVersion.optional(),
   /** Stable identifier (`b2b-lifecycle`). */
   id: Id,
   /** Name shown to people. */
