@@ -237,6 +237,24 @@ function buildScorer(model: ScoringModel): CompiledScorer {
       const raw = fixed ? base : (activity.raw[k] as number);
       const decayed = fixed ? base : (activity.decayed[k] as number);
       if (raw === 0 && decayed === 0 && points === 0) continue;
+      if (fixed && plain && (points | 0) === points) {
+        // Whole points of a lead-level rule (the common case): passed on as small integers, which V8 stores in the
+        // object itself, where a computed double would cost one more allocation per field. Same values.
+        const whole = points | 0;
+        contributions.push({
+          ruleId: ruleIds[index] as string,
+          label: ruleLabels[index] as string,
+          group: ruleGroups[index] as string,
+          rawPoints: whole,
+          decayFactor: 1,
+          decayedPoints: whole,
+          weight: 1,
+          cappedPoints: 0,
+          points: whole,
+          occurrences: 1,
+        });
+        continue;
+      }
       contributions.push({
         ruleId: ruleIds[index] as string,
         label: ruleLabels[index] as string,
