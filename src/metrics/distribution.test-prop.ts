@@ -19,6 +19,14 @@ describe('summarizeDistribution', () => {
     expect(summarizeDistribution([7, Number.NaN])).toMatchObject({ count: 1, min: 7, median: 7, p90: 7, max: 7 });
   });
 
+  it('handles ranges too small or too large to bucket (subnormal and overflowing differences)', () => {
+    for (const values of [[5e-324, 0], [0, 5e-324, 1e-323], [-1.7e308, 0, 1.7e308]]) {
+      const summary = summarizeDistribution(values);
+      expect(summary).toMatchObject({ min: Math.min(...values), max: Math.max(...values) });
+      expect([summary.p25, summary.median, summary.p75, summary.p90]).toEqual([0.25, 0.5, 0.75, 0.9].map((p) => naivePercentile(values, p)));
+    }
+  });
+
   it('does not mutate its input', () => {
     const values = [5, 3, 9, 1];
     summarizeDistribution(values);

@@ -34,6 +34,12 @@ const BUCKETS = 4096;
  */
 function valuesAtRanks(parts: readonly (readonly number[])[], min: number, max: number, ranks: readonly number[]): number[] {
   const scale = BUCKETS / (max - min);
+  // A range so small (subnormal) or so large (overflowing) that the scale is not a finite positive number cannot be
+  // bucketed without NaN: sort a copy instead, which is exact too.
+  if (!(scale > 0 && scale < Infinity)) {
+    const sorted = Float64Array.from(parts.flat()).sort();
+    return ranks.map((rank) => sorted[rank] as number);
+  }
   const last = BUCKETS - 1;
   const counts = new Int32Array(BUCKETS);
   for (const values of parts)
