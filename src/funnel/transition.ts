@@ -1,5 +1,5 @@
 import type { Lead } from '../models/lead.ts';
-import { toProspect, type Prospect, type Qualification } from '../models/prospect.ts';
+import { toProspect, withQualification, type Prospect, type Qualification } from '../models/prospect.ts';
 import type { StageChange } from '../models/stage-change.ts';
 import type { Err, Ok } from '../result.ts';
 import { historyToEvents } from './history.ts';
@@ -72,8 +72,6 @@ export type TransitionResult<R> = TransitionSuccess<R> | Err<TransitionRefusal>;
 const noFailures: readonly FailedGuard[] = Object.freeze([]);
 const noEvents: readonly string[] = Object.freeze([]);
 const defaultContext: TransitionContext = Object.freeze({});
-/** Spread first when building a prospect (see the end of `step`); never written to. */
-const noFields: object = {};
 
 function refuse(
   reason: TransitionRefusalCode,
@@ -198,20 +196,17 @@ function step<R extends FunnelRecord>(funnel: Funnel<string, string, never>, rec
     }
   }
 
-  // One shallow copy, then plain stores. On V8 (Node 20) `{ ...record, stage, stageHistory }` leaves the fast clone
-  // path for records with out-of-object properties, and adding a new property to a plain clone (`qualification`)
-  // costs about 0.6 µs and slows every later copy of the record; spreading into a literal that starts from an empty
-  // spread builds the prospect with ordinary map transitions instead (same key order, same data properties).
+  // One shallow copy, then plain stores: on V8 (Node 20) `{ ...record, stage, stageHistory }` leaves the fast clone
+  // path for records with out-of-object properties. A prospect is copied by `withQualification` (see there why).
   if (qualification === undefined) {
     const value = { ...record } as { stage: string; stageHistory: StageChange[] };
     value.stage = to;
     value.stageHistory = stageHistory;
     return { ok: true, value: value as unknown as R, change, effects: next.effects };
   }
-  const value = { ...noFields, ...record } as unknown as { stage: string; stageHistory: StageChange[]; qualification: Qualification };
+  const value = withQualification(record as { stage: string; stageHistory: StageChange[] }, qualification);
   value.stage = to;
   value.stageHistory = stageHistory;
-  value.qualification = qualification;
   return { ok: true, value: value as unknown as R, change, effects: next.effects, prospect: value as never };
 }
 
