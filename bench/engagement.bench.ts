@@ -7,6 +7,7 @@
 import type { Lead } from '../src/models/index.ts';
 import { compileScoringModelOrThrow, type ScoringModelJson } from '../src/scoring/index.ts';
 import { generateLeads } from '../src/testing/index.ts';
+import { benchChecksum, rate } from './harness.ts';
 
 const asOf = new Date('2025-06-30T00:00:00Z');
 const leads = generateLeads({ seed: 7, count: 100_000, asOf, activities: { min: 30, max: 30 }, outcomes: false });
@@ -73,26 +74,15 @@ for (const lead of leads) {
   if (Math.abs(ours - theirs) > 1e-9 || ours !== scorer(lead, { asOf }).score) throw new Error(`mismatch for ${lead.id}: ${ours} vs ${theirs}`);
 }
 
-let sink = 0;
-function rate(pass: () => number, rounds = 5): number {
-  sink += pass();
-  let best = 0;
-  for (let round = 0; round < rounds; round++) {
-    const start = performance.now();
-    sink += pass();
-    best = Math.max(best, leads.length / ((performance.now() - start) / 1000));
-  }
-  return best;
-}
 const baseline = rate(() => {
   let total = 0;
   for (let index = 0; index < leads.length; index++) total += handWritten(leads[index] as Lead, asOfMs);
   return total;
-});
+}, leads.length);
 const ours = rate(() => {
   let total = 0;
   for (let index = 0; index < leads.length; index++) total += scorer.scoreValue(leads[index] as Lead, asOfMs);
   return total;
-});
-console.log(`# 100,000 leads × 30 activities; checksum ${sink.toFixed(0)}`);
+}, leads.length);
+console.log(`# 100,000 leads × 30 activities; checksum ${benchChecksum().toFixed(0)}`);
 console.log(`BENCH engagement-vs-handwritten ops_per_s=${Math.round(ours)} baseline_ops_per_s=${Math.round(baseline)} ratio=${(ours / baseline).toFixed(3)}`);

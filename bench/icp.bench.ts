@@ -7,6 +7,7 @@
 import { cloudStorageIcp, compileIcp } from '../src/icp/index.ts';
 import type { Lead } from '../src/models/index.ts';
 import { generateLeads } from '../src/testing/index.ts';
+import { benchChecksum, rate } from './harness.ts';
 
 const asOf = new Date('2025-06-30T00:00:00Z');
 const asOfMs = asOf.getTime();
@@ -77,30 +78,18 @@ for (const lead of leads) {
     throw new Error(`mismatch for ${lead.id}: leadkit ${actual.score} ${actual.grade}, hand-written ${expected.score} ${expected.grade}`);
 }
 
-let sink = 0;
-/** Leads per second of one pass over all leads, best of `rounds` after a warm-up. */
-function rate(pass: () => number, rounds = 5): number {
-  sink += pass();
-  let best = 0;
-  for (let round = 0; round < rounds; round++) {
-    const start = performance.now();
-    sink += pass();
-    best = Math.max(best, leads.length / ((performance.now() - start) / 1000));
-  }
-  return best;
-}
 
 const options = { asOf };
 const handWritten = rate(() => {
   let total = 0;
   for (const lead of leads) total += handWrittenFit(lead).score;
   return total;
-});
+}, leads.length);
 const explained = rate(() => {
   let total = 0;
   for (const lead of leads) total += match(lead, options).score;
   return total;
-});
+}, leads.length);
 
-if (sink === -1) console.log(sink);
+if (benchChecksum() === -1) console.log(benchChecksum());
 console.log(`BENCH icp-match-explained ops_per_s=${Math.round(explained)} baseline_ops_per_s=${Math.round(handWritten)} ratio=${(explained / handWritten).toFixed(3)}`);

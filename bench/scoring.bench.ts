@@ -9,6 +9,7 @@ import type { Lead } from '../src/models/index.ts';
 import { compileScoringModelOrThrow } from '../src/scoring/index.ts';
 import { generateLeads } from '../src/testing/index.ts';
 import { fitBenchModel, handWrittenFitScore, jsonRulesDefinitions, jsonRulesFacts } from './fit-model.ts';
+import { benchChecksum, consume, rate } from './harness.ts';
 
 const asOf = new Date('2025-06-30T00:00:00Z');
 const leads = generateLeads({ seed: 42, count: 100_000, asOf, activities: { min: 0, max: 4 } });
@@ -21,18 +22,6 @@ for (const lead of leads) {
     throw new Error(`score mismatch for ${lead.id}: leadkit ${scorer.scoreValue(lead, asOf)}, hand-written ${expected}`);
 }
 
-let sink = 0;
-/** Leads per second of `pass` (one pass over all leads), best of `rounds` after a warm-up. */
-function rate(pass: () => number, count: number, rounds = 5): number {
-  sink += pass();
-  let best = 0;
-  for (let round = 0; round < rounds; round++) {
-    const start = performance.now();
-    sink += pass();
-    best = Math.max(best, count / ((performance.now() - start) / 1000));
-  }
-  return best;
-}
 
 const asOfMs = asOf.getTime();
 const handWritten = rate(() => {
@@ -88,13 +77,13 @@ const jsonStart = performance.now();
 for (let index = 0; index < leads.length; index++) {
   const theirs = await jsonRulesScore(leads[index] as Lead);
   if (theirs !== expectedScores[index]) throw new Error(`json-rules-engine mismatch for ${(leads[index] as Lead).id}`);
-  sink += theirs;
+  consume(theirs);
 }
 const jsonRules = leads.length / ((performance.now() - jsonStart) / 1000);
 
 const line = (name: string, ours: number, baseline: number): string =>
   `BENCH ${name} ops_per_s=${Math.round(ours)} baseline_ops_per_s=${Math.round(baseline)} ratio=${(ours / baseline).toFixed(3)}`;
-console.log(`# 100,000 leads, 20 rules; hand-written ${Math.round(handWritten)}/s, leadkit number ${Math.round(numberOnly)}/s, explained ${Math.round(explained)}/s, json-rules-engine ${Math.round(jsonRules)}/s (checksum ${sink})`);
+console.log(`# 100,000 leads, 20 rules; hand-written ${Math.round(handWritten)}/s, leadkit number ${Math.round(numberOnly)}/s, explained ${Math.round(explained)}/s, json-rules-engine ${Math.round(jsonRules)}/s (checksum ${benchChecksum()})`);
 console.log(`# in cache (2,000 leads × 50): hand-written ${Math.round(handWrittenHot)}/s, leadkit number ${Math.round(numberOnlyHot)}/s, ratio ${(numberOnlyHot / handWrittenHot).toFixed(3)}`);
 console.log(line('scoring-vs-handwritten', numberOnly, handWritten));
 console.log(line('scoring-explain-vs-handwritten', explained, handWritten));
