@@ -27,6 +27,27 @@ describe('summarizeDistribution', () => {
     }
   });
 
+  it('is exact across the chunks of its sample buffer (small first chunks, then full-size ones)', () => {
+    // 100,000 values fill chunks of 64, 128, … 16,384 values and several full-size ones; chunk edges must not drop,
+    // repeat or reorder a value. Skewed values put the percentiles in different buckets and chunks.
+    let state = 12345;
+    const values = Array.from({ length: 100_000 }, () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return (state / 2147483648) ** 3 * 365;
+    });
+    const summary = summarizeDistribution(values);
+    expect(summary.count).toBe(values.length);
+    expect(summary.min).toBe(Math.min(...values));
+    expect(summary.max).toBe(Math.max(...values));
+    expect(summary.mean).toBeCloseTo(values.reduce((sum, value) => sum + value, 0) / values.length, 9);
+    expect([summary.p25, summary.median, summary.p75, summary.p90]).toEqual([0.25, 0.5, 0.75, 0.9].map((p) => naivePercentile(values, p)));
+    for (const length of [63, 64, 65, 192, 193, 16_384 + 16_320, 16_384 + 16_320 + 1]) {
+      const part = values.slice(0, length);
+      expect(summarizeDistribution(part).median).toBe(naivePercentile(part, 0.5));
+      expect(summarizeDistribution(part).count).toBe(length);
+    }
+  });
+
   it('does not mutate its input', () => {
     const values = [5, 3, 9, 1];
     summarizeDistribution(values);

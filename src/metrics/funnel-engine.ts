@@ -3,7 +3,7 @@
  * into scratch arrays that are reused for every record (no per-record allocation), then committed into one or more
  * accumulators (the overall figures, a cohort, the segments it belongs to).
  */
-import { createDoubleArray, createSampleBuffer, pushSample, summarizeParts, summarizeSamples, type SampleBuffer } from './distribution.ts';
+import { createSampleBuffer, pushSample, summarizeParts, summarizeSamples, type SampleBuffer } from './distribution.ts';
 import { MILLISECONDS_PER_DAY, ratioOrUndefined } from './rate.ts';
 import {
   KIND_DISQUALIFIED,
@@ -36,11 +36,11 @@ export interface FunnelAccumulator {
   readonly skipped: Int32Array;
   readonly current: Int32Array;
   /** Per stage, time in stage of records whose latest stay equals their cumulative time (a single stay, mostly). */
-  readonly sameStay: number[][];
+  readonly sameStay: SampleBuffer[];
   /** Per stage, the latest stay of the other records. */
-  readonly latestStay: number[][];
+  readonly latestStay: SampleBuffer[];
   /** Per stage, the cumulative time of the other records. */
-  readonly cumulativeStay: number[][];
+  readonly cumulativeStay: SampleBuffer[];
   readonly cycle: SampleBuffer;
 }
 
@@ -198,7 +198,7 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   }
 
   function createAccumulator(): FunnelAccumulator {
-    const buffers = (): number[][] => (durations ? Array.from({ length: count }, createDoubleArray) : []);
+    const buffers = (): SampleBuffer[] => (durations ? Array.from({ length: count }, createSampleBuffer) : []);
     return {
       records: 0,
       open: 0,
@@ -252,10 +252,10 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
           // Most records stay once in a stage: one sample then serves both distributions, halving the work.
           const latestDays = latest[index] as number;
           const cumulativeDays = cumulative[index] as number;
-          if (latestDays === cumulativeDays) (accumulator.sameStay[index] as number[]).push(latestDays);
+          if (latestDays === cumulativeDays) pushSample(accumulator.sameStay[index] as SampleBuffer, latestDays);
           else {
-            (accumulator.latestStay[index] as number[]).push(latestDays);
-            (accumulator.cumulativeStay[index] as number[]).push(cumulativeDays);
+            pushSample(accumulator.latestStay[index] as SampleBuffer, latestDays);
+            pushSample(accumulator.cumulativeStay[index] as SampleBuffer, cumulativeDays);
           }
         }
       } else if (skippedFlag[index] === 1) (accumulator.skipped[index] as number)++;
@@ -284,10 +284,10 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
         skipRate: stageRank >= 0 ? ratioOrUndefined(skippedCount, enteredCount + skippedCount) : undefined,
         timeInStage: {
           latest: durations
-            ? summarizeParts([accumulator.sameStay[index] as number[], accumulator.latestStay[index] as number[]])
+            ? summarizeParts([accumulator.sameStay[index] as SampleBuffer, accumulator.latestStay[index] as SampleBuffer])
             : summarizeSamples(emptyBuffer),
           cumulative: durations
-            ? summarizeParts([accumulator.sameStay[index] as number[], accumulator.cumulativeStay[index] as number[]])
+            ? summarizeParts([accumulator.sameStay[index] as SampleBuffer, accumulator.cumulativeStay[index] as SampleBuffer])
             : summarizeSamples(emptyBuffer),
         },
       };
