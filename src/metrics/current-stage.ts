@@ -1,36 +1,78 @@
+// Where a record stood at an instant (internal): the one rule shared by the funnel report's replay, the pipeline
+// metrics (weighted pipeline, stale records) and segments on `stage`, so they never disagree on a record.
 import type { MetricsRecord, StageHistoryEntry } from './funnel-report.ts';
 
-/** Where a record stood at an instant (internal; reused by the pipeline metrics). */
+/** Where a record stood at an instant (internal; written by {@link stageAsOf}). */
 export interface StageAsOf {
   /** The stage id, or `undefined` when unknown. */
   stageId: string | undefined;
-  /** When the record entered it, in ms (its creation when there is no history). */
+  /** When the record entered it, in ms (its start when there is no history). */
   sinceMs: number;
 }
 
+/** {@link stageAsOf} placed the record. */
+export const RECORD_PLACED = 0;
+/** {@link stageAsOf}: the record was created after the instant. */
+export const RECORD_NOT_CREATED = 1;
+/** {@link stageAsOf}: the record has no valid date to start from (no valid `createdAt`, no valid history entry). */
+export const RECORD_WITHOUT_DATE = 2;
+
 /**
- * Fills `target` with the stage a record was in at `asOfMs` and since when: the last history entry at or before
- * `asOfMs`, else the record's `stage` since creation. Writes into `target` to avoid allocating per record.
- * Returns false when the record did not exist yet.
+ * The start of a record in ms: its `createdAt` when it is a valid date, else the first history entry with a valid
+ * date; `NaN` when there is neither.
  */
-export function stageAsOf(record: MetricsRecord, asOfMs: number, target: StageAsOf): boolean {
-  const history = record.stageHistory;
-  const created = record.createdAt ?? (history !== undefined && history.length > 0 ? history[0]?.at : undefined);
-  if (created === undefined || !(created.getTime() <= asOfMs)) return false;
-  target.stageId = undefined;
-  target.sinceMs = created.getTime();
-  if (history !== undefined) {
-    let latestMs = -Infinity;
-    for (let index = 0; index < history.length; index++) {
-      const entry = history[index] as StageHistoryEntry;
-      const at = entry.at.getTime();
-      if (at <= asOfMs && at >= latestMs) {
-        latestMs = at;
-        target.stageId = entry.to;
-        target.sinceMs = at;
-      }
-    }
+export function recordStartMs(record: MetricsRecord): number {
+  const createdAt = record.createdAt;
+  if (createdAt !== undefined) {
+    const ms = createdAt.getTime();
+    if (ms === ms) return ms;
   }
-  if (target.stageId === undefined) target.stageId = record.stage;
-  return true;
+  const history = record.stageHistory;
+  if (history !== undefined)
+    for (let index = 0; index < history.length; index++) {
+      const ms = (history[index] as StageHistoryEntry).at.getTime();
+      if (ms === ms) return ms;
+    }
+  return NaN;
+}
+
+/**
+ * Fills `target` with the stage a record was in at `asOfMs` and since when, by the rule every metric shares:
+ * - the history is a log read in its order: the stage is that of the **last entry in array order** dated at or before
+ *   `asOfMs` (an entry dated before the one above it still counts; the funnel report counts it as out of order and
+ *   its stay as 0 days), and `sinceMs` is that entry's date;
+ * - entries with an invalid date, entries after `asOfMs` and, when `known` is given, entries naming a stage not in it
+ *   are skipped;
+ * - a record without history (absent or empty) is in its `stage` since its start; a record whose history has no
+ *   usable entry has no known stage (`stageId` is `undefined`): its current `stage` may be later than `asOfMs`.
+ *
+ * Writes into `target` to avoid allocating per record. Returns {@link RECORD_PLACED}, {@link RECORD_NOT_CREATED}
+ * or {@link RECORD_WITHOUT_DATE}.
+ */
+export function stageAsOf(
+  record: MetricsRecord,
+  asOfMs: number,
+  target: StageAsOf,
+  known?: { has(stageId: string): boolean },
+): typeof RECORD_PLACED | typeof RECORD_NOT_CREATED | typeof RECORD_WITHOUT_DATE {
+  const startMs = recordStartMs(record);
+  if (startMs !== startMs) return RECORD_WITHOUT_DATE;
+  if (startMs > asOfMs) return RECORD_NOT_CREATED;
+  target.stageId = undefined;
+  target.sinceMs = startMs;
+  const history = record.stageHistory;
+  if (history === undefined || history.length === 0) {
+    target.stageId = record.stage;
+    return RECORD_PLACED;
+  }
+  for (let index = 0; index < history.length; index++) {
+    const entry = history[index] as StageHistoryEntry;
+    const at = entry.at.getTime();
+    // `!(at <= asOfMs)` also skips an invalid date (NaN).
+    if (!(at <= asOfMs)) continue;
+    if (known !== undefined && !known.has(entry.to)) continue;
+    target.stageId = entry.to;
+    target.sinceMs = at;
+  }
+  return RECORD_PLACED;
 }

@@ -159,7 +159,9 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
         previousMs = at;
       }
     }
-    if (currentIndex < 0 && record.stage !== undefined) {
+    // `stage` stands for the history only when there is none: with a history, a later current stage must not leak
+    // into a report as of an earlier date (the rule of `stageAsOf`, shared by every metric).
+    if ((history === undefined || history.length === 0) && record.stage !== undefined) {
       const index = indexOf.get(record.stage);
       if (index === undefined) issues.unknownStageEntries++;
       else {

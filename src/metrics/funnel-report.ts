@@ -13,14 +13,21 @@ export interface StageHistoryEntry {
 
 /**
  * Anything with a funnel history: a `Lead`, an opportunity, an account. The metrics read only these fields.
- * Without `stageHistory`, the record is taken to have entered its current `stage` when it was created.
+ *
+ * Every metric ({@link funnelReport}, `weightedPipeline`, `findStaleRecords`, segments on `stage`) places a record
+ * by one rule. The history is a log read **in its array order**, as the funnel's `transition` appends it: the stage
+ * as of `asOf` is that of the last entry, in array order, dated at or before `asOf`, entered at that entry's date.
+ * An entry dated before the entry above it still counts (its stay counts as 0 days and the funnel report counts it
+ * in `dataIssues.outOfOrderEntries`). Entries after `asOf`, entries with an invalid date and entries naming a stage
+ * that is not in the funnel are skipped. Without history (absent or empty), the record is taken to have entered its
+ * current `stage` when it was created; with a history, `stage` is not read (it may be later than `asOf`).
  */
 export interface MetricsRecord {
-  /** When the record was created; defaults to the first history entry. */
+  /** When the record was created; defaults to the first history entry with a valid date. */
   readonly createdAt?: Date | undefined;
-  /** The current stage id (used when there is no history). */
+  /** The current stage id (read only when there is no history). */
   readonly stage?: string | undefined;
-  /** Stage changes, oldest first. */
+  /** Stage changes, oldest first (read in array order). */
   readonly stageHistory?: readonly StageHistoryEntry[] | undefined;
 }
 

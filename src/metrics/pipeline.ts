@@ -1,5 +1,5 @@
 import type { Money } from '../models/money.ts';
-import { stageAsOf, type StageAsOf } from './current-stage.ts';
+import { RECORD_PLACED, stageAsOf, type StageAsOf } from './current-stage.ts';
 import type { MetricsRecord } from './funnel-report.ts';
 import { MILLISECONDS_PER_DAY, type Days } from './rate.ts';
 import type { MetricsFunnel, MetricsStage } from './stages.ts';
@@ -36,7 +36,9 @@ export interface WeightedPipeline {
 
 /**
  * The weighted pipeline: Σ amount × stage probability over records in an open stage as of `asOf`, in one pass.
- * Each currency gets its own total, so amounts in different currencies are never mixed.
+ * Each currency gets its own total, so amounts in different currencies are never mixed. A record's stage as of
+ * `asOf` follows the rule every metric shares (see {@link MetricsRecord}: the last history entry in array order at
+ * or before `asOf`), so the pipeline agrees with `funnelReport`.
  *
  * @example
  * ```ts
@@ -47,12 +49,16 @@ export interface WeightedPipeline {
 export function weightedPipeline<R extends MetricsRecord>(records: Iterable<R>, options: WeightedPipelineOptions<R>): WeightedPipeline {
   const asOfMs = options.asOf.getTime();
   const open = new Map<string, MetricsStage>();
-  for (const stage of options.funnel.stages) if (stage.kind === 'open') open.set(stage.id, stage);
+  const known = new Set<string>();
+  for (const stage of options.funnel.stages) {
+    known.add(stage.id);
+    if (stage.kind === 'open') open.set(stage.id, stage);
+  }
   const totals = new Map<string, { records: number; total: number; weighted: number }>();
   let recordsWithoutAmount = 0;
   const position: StageAsOf = { stageId: undefined, sinceMs: 0 };
   for (const record of records) {
-    if (!stageAsOf(record, asOfMs, position) || position.stageId === undefined) continue;
+    if (stageAsOf(record, asOfMs, position, known) !== RECORD_PLACED || position.stageId === undefined) continue;
     const stage = open.get(position.stageId);
     if (stage === undefined) continue;
     const amount = options.amountOf(record);
@@ -132,7 +138,9 @@ export interface FindStaleRecordsOptions {
 
 /**
  * Finds stale ("rotting") records: in an open stage, with no stage change for longer than that stage's
- * `rottingDays`, as of `asOf`. One pass; the result lists the stale records, most overdue first.
+ * `rottingDays`, as of `asOf`. One pass; the result lists the stale records, most overdue first. The stage and the
+ * date it was entered follow the rule every metric shares (see {@link MetricsRecord}), so `daysInStage` is the
+ * funnel report's latest time in that stage.
  *
  * @example
  * ```ts
@@ -142,11 +150,15 @@ export interface FindStaleRecordsOptions {
 export function findStaleRecords<R extends MetricsRecord>(records: Iterable<R>, options: FindStaleRecordsOptions): StaleRecord<R>[] {
   const asOfMs = options.asOf.getTime();
   const thresholds = new Map<string, number>();
-  for (const stage of options.funnel.stages) if (stage.kind === 'open' && stage.rottingDays !== undefined) thresholds.set(stage.id, stage.rottingDays);
+  const known = new Set<string>();
+  for (const stage of options.funnel.stages) {
+    known.add(stage.id);
+    if (stage.kind === 'open' && stage.rottingDays !== undefined) thresholds.set(stage.id, stage.rottingDays);
+  }
   const stale: StaleRecord<R>[] = [];
   const position: StageAsOf = { stageId: undefined, sinceMs: 0 };
   for (const record of records) {
-    if (!stageAsOf(record, asOfMs, position) || position.stageId === undefined) continue;
+    if (stageAsOf(record, asOfMs, position, known) !== RECORD_PLACED || position.stageId === undefined) continue;
     const rottingDays = thresholds.get(position.stageId);
     if (rottingDays === undefined) continue;
     const daysInStage = (asOfMs - position.sinceMs) / MILLISECONDS_PER_DAY;
