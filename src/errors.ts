@@ -73,7 +73,7 @@ function describeReceived(input: unknown): string {
   if (input === undefined) return 'nothing (the field is missing)';
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'number' && Number.isNaN(input)) return 'NaN';
+  if (typeof input === 'number' && !Number.isFinite(input)) return String(input);
   const type = typeof input;
   return typeNames[type] ?? type;
 }

@@ -1,4 +1,5 @@
-import { ValidationError, issue, type ValidationIssue } from '../errors.ts';
+import { ValidationError } from '../errors.ts';
+import { forbiddenKeyIssues } from '../internal/forbidden-keys.ts';
 import { parseWith } from '../parse.ts';
 import { err, ok, type Result } from '../result.ts';
 import { IcpDefinition, type Icp, type IcpDefinitionJson } from './definition.ts';
@@ -8,18 +9,6 @@ export type IcpCriterionKeyOf<D extends IcpDefinitionJson> = Extract<keyof D['cr
 
 const dangerousKeys = ['__proto__', 'constructor', 'prototype'];
 const criterionKeyRule = 'is not a valid criterion key (a letter, then letters, digits, "_" or "-"; at most 100 characters)';
-
-// zod drops a `__proto__` key from records without a word; a stored ICP with one is tampered or broken, so say so.
-function dangerousKeyIssues(input: unknown, path: (string | number)[], found: ValidationIssue[], depth: number): void {
-  if (typeof input !== 'object' || input === null || depth > 8 || found.length >= 20) return;
-  if (Array.isArray(input)) {
-    input.forEach((item, index) => dangerousKeyIssues(item, [...path, index], found, depth + 1));
-    return;
-  }
-  for (const key of dangerousKeys)
-    if (Object.hasOwn(input, key)) found.push(issue([...path, key], `"${key}" is not allowed as a key`, 'forbidden_key'));
-  for (const [key, value] of Object.entries(input)) if (!dangerousKeys.includes(key)) dangerousKeyIssues(value, [...path, key], found, depth + 1);
-}
 
 /**
  * Parses untrusted data (JSON from a database or an API) into a validated {@link Icp}, listing every problem with
@@ -33,8 +22,8 @@ function dangerousKeyIssues(input: unknown, path: (string | number)[], found: Va
  * ```
  */
 export function parseIcp(input: unknown): Result<Icp, ValidationError> {
-  const forbidden: ValidationIssue[] = [];
-  dangerousKeyIssues(input, [], forbidden, 0);
+  // zod drops a `__proto__` key from records without a word; a stored ICP with one is tampered or broken, so say so.
+  const forbidden = forbiddenKeyIssues(input, dangerousKeys);
   const parsed = parseWith(IcpDefinition, input, 'ICP definition');
   if (parsed.ok && forbidden.length === 0) return parsed;
   // zod says only "has an invalid key" for a bad record key; the only record here is `criteria`, so say what a key is.

@@ -1,5 +1,5 @@
 import type { Lead } from '../models/lead.ts';
-import { limitRange } from './limit-range.ts';
+import { floorContribution, limitRange } from './limit-range.ts';
 import type { ScoreContribution, ScoreDisqualification, ScoreResult, Scorer } from './types.ts';
 
 function rebuild(contributions: readonly ScoreContribution[], disqualifications: readonly ScoreDisqualification[]): ScoreResult {
@@ -97,26 +97,32 @@ export function minScorers<L extends Lead>(...scorers: readonly Scorer<L>[]): Sc
 function limited(result: ScoreResult, floor: number | undefined, cap: number | undefined): ScoreResult {
   const values = result.contributions.map((item) => item.points);
   const removed = result.contributions.map(() => 0);
-  limitRange(values, removed, undefined, floor, cap);
+  const lift = limitRange(values, removed, undefined, floor, cap);
   const contributions = result.contributions.map((item, index) =>
     removed[index] === 0 ? item : { ...item, cappedPoints: item.cappedPoints + (removed[index] as number), points: values[index] as number },
   );
+  if (lift !== 0) contributions.push(floorContribution(lift));
   return rebuild(contributions, result.disqualifications);
 }
 
 /**
- * Bounds a scorer's total to `[floor, cap]` (`cap ≥ 0`, `floor ≤ 0`): an excess is taken from the positive
- * contributions in proportion (recorded in `cappedPoints`), so the contributions still add up to the score.
+ * Bounds a scorer's total to `[floor, cap]` (`cap ≥ 0`, `floor ≤ cap`): an excess is taken from the positive
+ * contributions in proportion (recorded in `cappedPoints`), a deficit from the negative ones, so the contributions
+ * still add up to the score. A positive floor the contributions cannot reach adds a `@floor` contribution with the
+ * missing points.
  *
  * @example
  * ```ts
  * const capped = clampScorer(engagementScorer, { cap: 40, floor: 0 });
+ * const atLeastTen = clampScorer(fitScorer, { floor: 10 });
  * ```
- * @throws RangeError when `cap` is negative or `floor` positive (a programmer error).
+ * @throws RangeError when `cap` is negative or not finite, `floor` is not finite or `floor` is above `cap` (a
+ * programmer error).
  */
 export function clampScorer<L extends Lead>(scorer: Scorer<L>, limits: { readonly floor?: number; readonly cap?: number }): Scorer<L> {
-  if ((limits.cap !== undefined && !(limits.cap >= 0)) || (limits.floor !== undefined && !(limits.floor <= 0)))
-    throw new RangeError('clampScorer: cap must be ≥ 0 and floor ≤ 0');
+  const { floor, cap } = limits;
+  if ((cap !== undefined && !(cap >= 0 && Number.isFinite(cap))) || (floor !== undefined && !Number.isFinite(floor)) || (floor !== undefined && cap !== undefined && floor > cap))
+    throw new RangeError('clampScorer: cap must be finite and ≥ 0, floor finite and not above cap');
   return (lead, options) => limited(scorer(lead, options), limits.floor, limits.cap);
 }
 

@@ -83,8 +83,9 @@ const models: fc.Arbitrary<ScoringModelJson> = fc
           {
             combine: fc.constantFrom('sum' as const, 'max' as const, 'min' as const),
             normalize: fc.record({ max: fc.integer({ min: 1, max: 200 }) }),
-            cap: fc.integer({ min: 0, max: 150 }),
-            floor: fc.integer({ min: -150, max: 0 }),
+            // 0 often: cap = floor = 0 leaves no slack for rounding. Floors may be positive (a minimum score).
+            cap: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 150 })),
+            floor: fc.oneof(fc.constant(0), fc.integer({ min: -150, max: 60 })),
           },
           { requiredKeys: [] },
         ),
@@ -92,7 +93,34 @@ const models: fc.Arbitrary<ScoringModelJson> = fc
       { requiredKeys: ['schemaVersion', 'id', 'rules'] },
     ),
   )
+  .map((model) => {
+    const total = model.total;
+    // A floor above the cap is refused by validation; keep the generated models valid.
+    if (total?.cap !== undefined && total.floor !== undefined && total.floor > total.cap) return { ...model, total: { ...total, floor: total.cap } };
+    return model;
+  })
   .map((model) => JSON.parse(JSON.stringify(model)) as ScoringModelJson);
+
+// Models at the bounds validation allows: points of ±1e9, weights of 1e6, `normalize.max` of 1e-6.
+const extremeModels: fc.Arbitrary<ScoringModelJson> = fc
+  .record({
+    count: fc.integer({ min: 1, max: 40 }),
+    points: fc.constantFrom(1e9, -1e9, 999_999_999.5, 1e-9),
+    weight: fc.constantFrom(0, 1, 1e6),
+    normalize: fc.option(fc.constantFrom(1e-6, 1, 1e9), { nil: undefined }),
+    cap: fc.option(fc.constantFrom(0, 1e300), { nil: undefined }),
+  })
+  .map(({ count, points, weight, normalize, cap }) => ({
+    schemaVersion: 1 as const,
+    id: 'extreme',
+    rules: Array.from({ length: count }, (_, index) =>
+      index % 2 === 0
+        ? { kind: 'activity' as const, id: `a${index}`, label: 'A', match: { type: [...ActivityType.options] }, points }
+        : { kind: 'values' as const, id: `v${index}`, label: 'V', field: 'company.technologies' as const, values: { aws: points, gcp: points, azure: points, salesforce: points } },
+    ),
+    groups: { fit: { weight }, engagement: { weight } },
+    total: { ...(normalize === undefined ? {} : { normalize: { max: normalize } }), ...(cap === undefined ? {} : { cap }) },
+  }));
 
 const sumOfPoints = (result: ScoreResult): number => {
   let sum = 0;
@@ -116,6 +144,20 @@ describe('scoring invariants (random models and leads)', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('scores stay finite and add up exactly for models at the bounds validation allows', () => {
+    fc.assert(
+      fc.property(extremeModels, leads, (model, lead) => {
+        const scorer = compileScoringModelOrThrow(model);
+        const result = scorer(lead, { asOf });
+        expect(Number.isFinite(result.score)).toBe(true);
+        for (const item of result.contributions) expect([item.rawPoints, item.decayedPoints, item.points, item.cappedPoints].every(Number.isFinite)).toBe(true);
+        expect(sumOfPoints(result)).toBe(result.score);
+        expect(scorer.scoreValue(lead, asOf)).toBe(result.score);
+      }),
+      { numRuns: 200 },
     );
   });
 
@@ -206,7 +248,7 @@ describe('scoring invariants (random models and leads)', () => {
 
   it('combinators keep contributions adding up exactly, with user-written scorers mixed in', () => {
     fc.assert(
-      fc.property(models, models, leads, fc.double({ min: 0, max: 3, noNaN: true }), fc.integer({ min: 1, max: 300 }), (first, second, lead, weight, max) => {
+      fc.property(models, models, leads, fc.double({ min: 0, max: 3, noNaN: true }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: -20, max: 80 }), (first, second, lead, weight, max, floor) => {
         const custom = (): ScoreResult => ({
           score: 0.1 + 0.2,
           contributions: [
@@ -217,13 +259,13 @@ describe('scoring invariants (random models and leads)', () => {
         });
         const combined = clampScorer(
           normalizeScorer(sumScorers(compileScoringModelOrThrow(first), weightScorers([[compileScoringModelOrThrow(second), weight], [custom, 2]])), max),
-          { cap: 80, floor: 0 },
+          { cap: 80, floor },
         );
         const result = combined(lead, { asOf });
         expect(Number.isFinite(result.score)).toBe(true);
         expect(sumOfPoints(result)).toBe(result.score);
         expect(result.score).toBeLessThanOrEqual(80);
-        expect(result.score).toBeGreaterThanOrEqual(0);
+        expect(result.score).toBeGreaterThanOrEqual(Math.max(0, floor));
       }),
       { numRuns: 200 },
     );

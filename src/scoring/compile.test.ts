@@ -175,6 +175,42 @@ describe('caps, floors, weights and normalisation', () => {
     expect(result.score).toBe(sumPoints(result.contributions));
   });
 
+  it('lifts the total to a positive floor with a @floor contribution when no negative points are left to give back', () => {
+    const scorer = compileScoringModelOrThrow({ schemaVersion: 1, id: 'minimum', rules: [...rules], total: { floor: 10, cap: 100 } });
+    const poorLead = lead({ company: { name: 'Other', industry: 'retail' }, activities: [{ type: 'unsubscribed', at: daysAgo(1) }] });
+    const poor = scorer(poorLead, { asOf });
+    expect(poor.score).toBe(10);
+    expect(poor.contributions.map((item) => [item.ruleId, item.points])).toEqual([
+      ['unsubscribe', 0],
+      ['@floor', 10],
+    ]);
+    expect(poor.contributions.at(-1)).toMatchObject({ label: 'Minimum score', group: '@total', cappedPoints: -10, rawPoints: 0 });
+    expect(sumPoints(poor.contributions)).toBe(poor.score);
+    expect(scorer.scoreValue(poorLead, asOf)).toBe(10);
+    // When negative points can give back enough (30 + 30 + 25 − 100 = −15 → the unsubscribe gives back 25), no
+    // @floor is added.
+    const rich = scorer(lead({ activities }), { asOf });
+    expect(rich.contributions.some((item) => item.ruleId === '@floor')).toBe(false);
+    expect(rich.score).toBe(10);
+    expect(compileScoringModel({ schemaVersion: 1, id: 'bad', rules: [], total: { floor: 20, cap: 10 } }).ok).toBe(false);
+  });
+
+  it('keeps a total of cap = floor = 0 exactly at 0 whatever the rounding', () => {
+    const scorer = compileScoringModelOrThrow({
+      schemaVersion: 1,
+      id: 'zero',
+      rules: [
+        { kind: 'values', id: 'a', label: 'A', field: 'company.industry', values: { technology: 404.0887740269696 } },
+        { kind: 'values', id: 'b', label: 'B', field: 'company.country', values: { US: -258 } },
+        { kind: 'values', id: 'c', label: 'C', field: 'source', values: { referral: 259 } },
+      ],
+      total: { cap: 0, floor: 0 },
+    });
+    const result = scorer(lead({ company: { name: 'X', industry: 'technology', country: 'US' }, source: 'referral' }), { asOf });
+    expect(result.score).toBe(0);
+    expect(sumPoints(result.contributions)).toBe(0);
+  });
+
   it('applies a floor by giving back negative points', () => {
     const scorer = compileScoringModelOrThrow({ schemaVersion: 1, id: 'floor', rules: [...rules], total: { floor: 0 } });
     const result = scorer(lead({ activities }), { asOf });
@@ -258,6 +294,46 @@ describe('validation', () => {
     expect(result.error.message).toContain('schemaVersion');
   });
 
+  it('lists problems across parts (duplicate ids, floor above cap) together with the others', () => {
+    const result = compileScoringModel({
+      schemaVersion: 1,
+      id: 'mixed',
+      rules: [
+        { kind: 'points', id: 'a', label: 'A', when: { field: 'source', equals: 'referral' }, points: 5 },
+        { kind: 'points', id: 'a', label: 'A again', when: { field: 'source', equals: 'event' }, points: 'one' },
+      ],
+      groups: { fit: { cap: 5, floor: -1 }, engagement: { cap: 1, floor: -2, weight: 'x' } },
+      total: { cap: 5, floor: 6 },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.issues.map((problem) => problem.pathText)).toEqual(['rules[1].points', 'groups.engagement.weight', 'rules[1].id', 'total']);
+    expect(result.error.message).toContain('duplicate rule id "a"');
+    expect(result.error.message).toContain('"floor" must not be above "cap"');
+  });
+
+  it('says what is wrong in words: an unknown field, an infinite number, points beyond the bounds', () => {
+    const result = compileScoringModel({
+      schemaVersion: 1,
+      id: 'words',
+      rules: [
+        { kind: 'points', id: 'a', label: 'A', when: { field: 'company.secret', exists: true }, points: 1 },
+        { kind: 'points', id: 'b', label: 'B', when: { field: 'source', equals: 'x' }, points: Infinity },
+        { kind: 'points', id: 'c', label: 'C', when: { field: 'source', equals: 'y' }, points: 2e9 },
+      ],
+      groups: { fit: { weight: 1e7 } },
+      total: { normalize: { max: 1e-310 } },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const messages = Object.fromEntries(result.error.issues.map((problem) => [problem.pathText, problem.message]));
+    expect(messages['rules[0].when.field']).toMatch(/"company\.secret" is not a lead field a scoring rule can read/);
+    expect(messages['rules[1].points']).toBe('must be a number, not Infinity');
+    expect(messages['rules[2].points']).toBe('must be at most 1,000,000,000 points');
+    expect(messages['groups.fit.weight']).toBe('must be at most 1,000,000');
+    expect(messages['total.normalize.max']).toBe('must be at least 0.000001');
+  });
+
   it('refuses duplicate rule ids (once the rest is valid)', () => {
     const result = compileScoringModel({
       schemaVersion: 1,
@@ -300,12 +376,27 @@ describe('validation', () => {
 
   it('does not read inherited custom fields or let a model pollute prototypes', () => {
     const model = JSON.parse(
-      '{"schemaVersion":1,"id":"p","rules":[{"kind":"points","id":"x","label":"X","when":{"field":"customFields.__proto__","exists":true},"points":5},{"kind":"values","id":"y","label":"Y","field":"company.industry","values":{"__proto__":7,"constructor":3}}]}',
+      '{"schemaVersion":1,"id":"p","rules":[{"kind":"points","id":"x","label":"X","when":{"field":"customFields.__proto__","exists":true},"points":5},{"kind":"values","id":"y","label":"Y","field":"company.industry","values":{"toString":2,"constructor":3}}]}',
     );
     const scorer = compileScoringModelOrThrow(model);
     const result = scorer(lead({ company: { name: 'C', industry: 'constructor' }, customFields: {} }), { asOf });
     expect(result.contributions.map((item) => item.ruleId)).toEqual(['y']);
     expect(result.score).toBe(3);
+    expect(scorer(lead({ company: { name: 'C', industry: 'valueOf' } }), { asOf }).score).toBe(0);
     expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
+
+  it('reports a __proto__ key (which would otherwise be dropped without a word) with its path', () => {
+    const model = JSON.parse(
+      '{"schemaVersion":1,"id":"p","groups":{"__proto__":{"cap":1}},"rules":[{"kind":"values","id":"y","label":"Y","field":"company.industry","values":{"__proto__":7,"technology":1}}]}',
+    );
+    for (const result of [compileScoringModel(model), parseScoringModel(model)]) {
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.issues.map((problem) => problem.pathText)).toEqual(['groups.__proto__', 'rules[0].values.__proto__']);
+      expect(result.error.issues.every((problem) => problem.code === 'forbidden_key')).toBe(true);
+    }
+    expect(() => defineScoringModel(model)).toThrow(/__proto__/);
+    expect(({} as Record<string, unknown>)['cap']).toBeUndefined();
   });
 });

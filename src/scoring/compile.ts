@@ -1,13 +1,13 @@
 import type { ValidationError } from '../errors.ts';
 import type { Lead } from '../models/lead.ts';
-import { parseWith } from '../parse.ts';
 import { ok, type Result } from '../result.ts';
 import { compileActivityRules } from './activity-rules.ts';
 import { compileCondition, type LeadPredicate } from './conditions.ts';
 import { compileFieldRules, isFieldRule, wholePointsBound, type FieldRule } from './field-rules.ts';
 import { axisGrade, scoreBand } from './grade.ts';
-import { limitRange } from './limit-range.ts';
-import { ScoringModel, type ActivityPointsRule, type PointsRule, type ScoringRule } from './model.ts';
+import { floorContribution, limitRange } from './limit-range.ts';
+import { parseScoringModel } from './define-scoring-model.ts';
+import { type ScoringModel, type ActivityPointsRule, type PointsRule, type ScoringRule } from './model.ts';
 import type { LeadScore, ScoreContribution, ScoreDisqualification, ScoreOptions, ScoreOverride } from './types.ts';
 
 /**
@@ -58,7 +58,7 @@ function defaultGroup(rule: Exclude<ScoringRule, { kind: 'disqualify' }>): strin
  * ```
  */
 export function compileScoringModel(model: unknown): Result<CompiledScorer, ValidationError> {
-  const parsed = parseWith(ScoringModel, model, 'scoring model');
+  const parsed = parseScoringModel(model);
   if (!parsed.ok) return parsed;
   return ok(buildScorer(parsed.value));
 }
@@ -114,6 +114,8 @@ function buildScorer(model: ScoringModel): CompiledScorer {
   const capped = new Float64Array(ruleCount);
   const weights = new Float64Array(ruleCount);
   const groupScores = new Float64Array(groupNames.length);
+  // Points added by a positive total floor (a typed array: a double in a closure variable is boxed on each write).
+  const lift = new Float64Array(1);
 
   const scale = (index: number, factor: number): void => {
     values[index] = (values[index] as number) * factor;
@@ -174,10 +176,11 @@ function buildScorer(model: ScoringModel): CompiledScorer {
       for (let index = 0; index < ruleCount; index++) scale(index, factor);
       limitRange(values, capped, undefined, 0, 100);
     }
-    if (total.cap !== undefined || total.floor !== undefined) limitRange(values, capped, undefined, total.floor, total.cap);
+    lift[0] = total.cap !== undefined || total.floor !== undefined ? limitRange(values, capped, undefined, total.floor, total.cap) : 0;
     let score = 0;
     for (let index = 0; index < ruleCount; index++) score += values[index] as number;
-    return score;
+    // A positive floor the rules cannot reach: the missing points come last, as the `@floor` contribution.
+    return lift[0] === 0 ? score : score + (lift[0] as number);
   };
 
   // The number alone, without filling the per-rule buffers: when the lead-level rules all give whole points whose
@@ -268,6 +271,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
         occurrences: fixed ? 1 : (activity.occurrences[k] as number),
       });
     }
+    if (!plain && (lift[0] as number) !== 0) contributions.push(floorContribution(lift[0] as number));
     const groups = Object.create(groupsPrototype) as Record<string, number>;
     for (let group = 0; group < groupNames.length; group++) groups[groupNames[group] as string] = groupScores[group] as number;
     const disqualifications: ScoreDisqualification[] = [];

@@ -10,6 +10,16 @@ import { CurrencyCode } from '../models/money.ts';
 const Identifier = z.string().min(1).max(200);
 const Label = z.string().min(1).max(500);
 const Points = z.number().refine(Number.isFinite, 'must be a finite number');
+/**
+ * The most points one rule, value or band may give or take (a billion). With it, and the bounds on weights and on
+ * `normalize.max`, every score a model can compute is a finite number: no sum of rules overflows to Infinity.
+ */
+const MAX_RULE_POINTS = 1e9;
+const RulePoints = z
+  .number()
+  .min(-MAX_RULE_POINTS, { error: 'must be at least -1,000,000,000 points' })
+  .max(MAX_RULE_POINTS, { error: 'must be at most 1,000,000,000 points' });
+const MAX_WEIGHT = 1e6;
 const PositiveDays = z.number().positive().refine(Number.isFinite, 'must be a finite number of days');
 
 /** The lead fields a condition, value rule or band rule can read. */
@@ -43,11 +53,16 @@ export const ScoringFieldName = z.enum([
  * `company.annualRevenue` reads the amount in major units (dollars, not cents); `contact.emailDomain` is the
  * lower-cased part of the e-mail after `@`.
  */
-export const ScoringField = z.union([ScoringFieldName, z.string().regex(/^customFields\.[^.]{1,200}$/)], {
-  error: (iss) =>
-    `${JSON.stringify(iss.input)} is not a lead field a scoring rule can read (such as company.industry, contact.jobTitle or customFields.<name>)`,
-  // The regular expression only narrows strings at run time; the type says the same, so a typo is a compile error.
-}) as unknown as z.ZodType<ScoringField, ScoringField>;
+const notAField = (input: unknown): string =>
+  `${JSON.stringify(input)} is not a lead field a scoring rule can read (such as company.industry, contact.jobTitle or customFields.<name>)`;
+export const ScoringField = z.union(
+  // The message is on the pattern too: zod reports the one string option's issue for a string matching neither.
+  [ScoringFieldName, z.string().regex(/^customFields\.[^.]{1,200}$/, { error: (iss) => notAField(iss.input) })],
+  {
+    error: (iss) => notAField(iss.input),
+    // The regular expression only narrows strings at run time; the type says the same, so a typo is a compile error.
+  },
+) as unknown as z.ZodType<ScoringField, ScoringField>;
 /** A lead field a rule reads: a {@link ScoringFieldName} or `customFields.<name>`. */
 export type ScoringField = z.output<typeof ScoringFieldName> | `customFields.${string}`;
 
@@ -198,7 +213,7 @@ export const PointsRule = z.strictObject({
   ...ruleBase,
   group: Identifier.optional(),
   when: ScoringCondition,
-  points: Points,
+  points: RulePoints,
 });
 /** Points when a condition holds. */
 export type PointsRule = z.output<typeof PointsRule>;
@@ -212,8 +227,8 @@ export const ValuePointsRule = z.strictObject({
   ...ruleBase,
   group: Identifier.optional(),
   field: ScoringField,
-  values: z.record(z.string().min(1).max(500), Points),
-  otherwise: Points.optional(),
+  values: z.record(z.string().min(1).max(500), RulePoints),
+  otherwise: RulePoints.optional(),
 });
 /** Points per value of a field. */
 export type ValuePointsRule = z.output<typeof ValuePointsRule>;
@@ -222,7 +237,7 @@ export type ValuePointsRule = z.output<typeof ValuePointsRule>;
 export const ScoreBand = z.strictObject({
   min: Points.optional(),
   max: Points.optional(),
-  points: Points,
+  points: RulePoints,
 });
 /** One numeric band. */
 export type ScoreBand = z.output<typeof ScoreBand>;
@@ -250,10 +265,10 @@ export const ActivityPointsRule = z.strictObject({
   ...ruleBase,
   group: Identifier.optional(),
   match: ActivityMatch,
-  points: Points,
+  points: RulePoints,
   decay: ScoreDecay.optional(),
   maxCount: z.number().int().positive().max(10_000).optional(),
-  maxPoints: z.number().nonnegative().refine(Number.isFinite, 'must be finite').optional(),
+  maxPoints: z.number().nonnegative().max(MAX_RULE_POINTS, { error: 'must be at most 1,000,000,000 points' }).optional(),
 });
 /** Engagement points per matching activity. */
 export type ActivityPointsRule = z.output<typeof ActivityPointsRule>;
@@ -276,7 +291,7 @@ export type ScoringRule = z.output<typeof ScoringRule>;
 export const ScoreGroupSettings = z.strictObject({
   cap: z.number().nonnegative().refine(Number.isFinite, 'must be finite').optional(),
   floor: z.number().nonpositive().refine(Number.isFinite, 'must be finite').optional(),
-  weight: z.number().nonnegative().refine(Number.isFinite, 'must be finite').optional(),
+  weight: z.number().nonnegative().max(MAX_WEIGHT, { error: 'must be at most 1,000,000' }).optional(),
 });
 /** Limits and weight of one group. */
 export type ScoreGroupSettings = z.output<typeof ScoreGroupSettings>;
@@ -284,13 +299,15 @@ export type ScoreGroupSettings = z.output<typeof ScoreGroupSettings>;
 /**
  * How the groups combine into the total, then the total's limits: `combine` (`sum` of weighted groups, or the
  * `max`/`min` group), `normalize` (scale so that `normalize.max` points become 100, then clamp to 0–100),
- * then `cap` (≥ 0) and `floor` (≤ 0).
+ * then `cap` (≥ 0) and `floor` (the minimum total, not above `cap`). A negative total is raised to a floor by
+ * giving back points of the negative contributions; a positive floor that they cannot reach (such as "every lead
+ * scores at least 10") adds a `@floor` contribution with the missing points.
  */
 export const ScoreTotalSettings = z.strictObject({
   combine: z.enum(['sum', 'max', 'min']).optional(),
-  normalize: z.strictObject({ max: z.number().positive().refine(Number.isFinite, 'must be finite') }).optional(),
+  normalize: z.strictObject({ max: z.number().min(1e-6, { error: 'must be at least 0.000001' }).refine(Number.isFinite, 'must be finite') }).optional(),
   cap: z.number().nonnegative().refine(Number.isFinite, 'must be finite').optional(),
-  floor: z.number().nonpositive().refine(Number.isFinite, 'must be finite').optional(),
+  floor: z.number().refine(Number.isFinite, 'must be finite').optional(),
 });
 /** How groups combine and the total's limits. */
 export type ScoreTotalSettings = z.output<typeof ScoreTotalSettings>;
@@ -352,6 +369,46 @@ export const ScoreGrading = z.strictObject({
 /** How scores become grades. */
 export type ScoreGrading = z.output<typeof ScoreGrading>;
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The problems that involve several parts of a model (duplicate rule ids, a group floor above its cap, an override
+ * naming an unknown band), found on a model of any shape: the parts that are not what they should be are skipped.
+ * Internal: zod runs a schema's own checks only once every part parses, so the parse functions also run this on
+ * invalid input, to list every problem at once.
+ */
+export function scoringModelCrossIssues(model: unknown): { message: string; input: unknown; path: (string | number)[] }[] {
+  const problems: { message: string; input: unknown; path: (string | number)[] }[] = [];
+  if (!isRecord(model)) return problems;
+  const seen = new Set<string>();
+  if (Array.isArray(model['rules']))
+    model['rules'].forEach((rule: unknown, index) => {
+      const id = isRecord(rule) ? rule['id'] : undefined;
+      if (typeof id !== 'string') return;
+      if (seen.has(id)) problems.push({ message: `duplicate rule id ${JSON.stringify(id)}`, input: id, path: ['rules', index, 'id'] });
+      seen.add(id);
+    });
+  const checkLimits = (settings: unknown, path: (string | number)[]): void => {
+    if (!isRecord(settings)) return;
+    const { cap, floor } = settings;
+    if (typeof cap === 'number' && typeof floor === 'number' && floor > cap) problems.push({ message: '"floor" must not be above "cap"', input: settings, path });
+  };
+  if (isRecord(model['groups'])) for (const [name, settings] of Object.entries(model['groups'])) checkLimits(settings, ['groups', name]);
+  checkLimits(model['total'], ['total']);
+  const grading = isRecord(model['grading']) ? model['grading'] : undefined;
+  const bands = grading !== undefined && isRecord(grading['bands']) ? grading['bands'] : undefined;
+  if (bands !== undefined && Array.isArray(bands['thresholds']) && Array.isArray(grading?.['overrides'])) {
+    const names = new Set<unknown>(bands['thresholds'].map((threshold: unknown) => (isRecord(threshold) ? threshold['band'] : undefined)));
+    names.add(bands['otherwise']);
+    (grading['overrides'] as unknown[]).forEach((override, index) => {
+      const band = isRecord(override) ? override['band'] : undefined;
+      if (typeof band === 'string' && !names.has(band))
+        problems.push({ message: `band ${JSON.stringify(band)} is not one of the model's bands`, input: band, path: ['grading', 'overrides', index, 'band'] });
+    });
+  }
+  return problems;
+}
+
 /**
  * A declarative scoring model: plain JSON a team can store in a database and share across services. Compile it
  * once with `compileScoringModel` and score many leads with the result.
@@ -384,31 +441,7 @@ export const ScoringModel = z
     grading: ScoreGrading.optional(),
   })
   .check((context) => {
-    const model = context.value;
-    const seen = new Set<string>();
-    model.rules.forEach((rule, index) => {
-      if (seen.has(rule.id))
-        context.issues.push({ code: 'custom', message: `duplicate rule id ${JSON.stringify(rule.id)}`, input: rule.id, path: ['rules', index, 'id'] });
-      seen.add(rule.id);
-    });
-    for (const [name, settings] of Object.entries(model.groups ?? {})) {
-      if (settings.cap !== undefined && settings.floor !== undefined && settings.floor > settings.cap)
-        context.issues.push({ code: 'custom', message: '"floor" must not be above "cap"', input: settings, path: ['groups', name] });
-    }
-    const bands = model.grading?.bands;
-    if (bands !== undefined) {
-      const names = new Set(bands.thresholds.map((threshold) => threshold.band));
-      names.add(bands.otherwise);
-      model.grading?.overrides?.forEach((override, index) => {
-        if (override.band !== undefined && !names.has(override.band))
-          context.issues.push({
-            code: 'custom',
-            message: `band ${JSON.stringify(override.band)} is not one of the model's bands`,
-            input: override.band,
-            path: ['grading', 'overrides', index, 'band'],
-          });
-      });
-    }
+    for (const problem of scoringModelCrossIssues(context.value)) context.issues.push({ code: 'custom', ...problem });
   });
 /** A declarative scoring model (validated). */
 export type ScoringModel = z.output<typeof ScoringModel>;

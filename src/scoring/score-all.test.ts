@@ -65,6 +65,12 @@ describe('combinators with user-written scorers', () => {
     expect(clamped.contributions.reduce((sum, item) => sum + item.cappedPoints, 0)).toBeCloseTo(9, 10);
     expect(normalizeScorer(phone, 14)(lead, { asOf }).score).toBe(50);
     expect(() => clampScorer(phone, { cap: -1 })).toThrow(RangeError);
+    expect(() => clampScorer(phone, { cap: 5, floor: 6 })).toThrow(RangeError);
+    expect(() => clampScorer(phone, { floor: Number.NaN })).toThrow(RangeError);
+    // A positive floor is a minimum score: the missing points come as a `@floor` contribution.
+    const atLeastTen = clampScorer(phone, { floor: 10 })(lead, { asOf });
+    expect(atLeastTen.score).toBe(10);
+    expect(atLeastTen.contributions.at(-1)).toMatchObject({ ruleId: '@floor', points: 10 - phone(lead, { asOf }).score });
     expect(() => normalizeScorer(phone, 0)).toThrow(RangeError);
   });
 });

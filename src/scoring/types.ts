@@ -19,7 +19,10 @@ export interface ScoreOptions {
  * floating point) to the result's `score`, after decay, caps, clamping, weights and normalisation.
  */
 export interface ScoreContribution {
-  /** Id of the rule (or scorer) that produced the points; `floor` adjustments use `@floor`. */
+  /**
+   * Id of the rule (or scorer) that produced the points. Points added to reach a positive total floor (a minimum
+   * score the rules cannot reach) come as one contribution with id `@floor` and group `@total`.
+   */
   readonly ruleId: string;
   /** Human label (`Target industry`). */
   readonly label: string;
