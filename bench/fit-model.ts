@@ -121,6 +121,32 @@ export function handWrittenFitScore(lead: Lead): number {
   return score;
 }
 
+/**
+ * Reads every value the 20 rules depend on (the same fields, the revenue's currency and amount, each technology) and
+ * applies no rule: a floor for the time any implementation that reads leads as objects needs per lead. On data that
+ * does not fit in the CPU caches it is bound by memory, not by rule logic.
+ */
+export function readFitFields(lead: Lead): number {
+  let read = 0;
+  const company = lead.company;
+  const contact = lead.contact;
+  if (company !== undefined) {
+    if (company.industry !== undefined) read++;
+    read += company.employeeCount ?? 0;
+    const revenue = company.annualRevenue;
+    if (revenue !== undefined && revenue.currency.length === 3) read += revenue.amountMinor;
+    if (company.country !== undefined) read++;
+    const technologies = company.technologies;
+    if (technologies !== undefined) for (let index = 0; index < technologies.length; index++) if (technologies[index] !== undefined) read++;
+  }
+  if (contact.jobTitle !== undefined) read++;
+  if (contact.seniority !== undefined) read++;
+  if (contact.department !== undefined) read++;
+  if (contact.decisionRole !== undefined) read++;
+  if (lead.source !== undefined) read++;
+  return read;
+}
+
 /** The facts json-rules-engine reads for a lead (flattened once per lead, as a user of it would). */
 export function jsonRulesFacts(lead: Lead): Record<string, unknown> {
   const revenue = lead.company?.annualRevenue;
