@@ -16,7 +16,7 @@ interface Row {
 const rowPattern = /^\s+(\d+)\s+(\S+)\s+(-?\d+\.\d)\s+(-?\d+\.\d)\s+(-?\d+\.\d)\s+(\S+)\s+(.*)$/;
 
 function tableRows(lines: readonly string[]): Row[] {
-  const start = lines.indexOf('Top 20 by total:') + 2;
+  const start = lines.indexOf('Every lead by total (disqualified leads last, grade F):') + 2;
   const end = lines.indexOf('', start);
   return lines.slice(start, end).map((line) => {
     const match = rowPattern.exec(line);
@@ -39,24 +39,29 @@ describe('scoringDemo', () => {
   const lines = scoringDemo(leads, SAMPLE_AS_OF);
   const rows = tableRows(lines);
 
-  it('lists 20 leads, ranked 1 to 20 by total, highest first', () => {
+  const scorer = compileScoringModelOrThrow(demoScoringModel);
+  const byId = new Map(leads.map((lead) => [lead.id, lead]));
+  const isDisqualified = (row: Row): boolean => scorer.isDisqualified(byId.get(row.leadId)!, SAMPLE_AS_OF);
+
+  it('lists every sample lead once, ranked 1 to N: qualified leads by total, highest first, then the disqualified', () => {
     expect(lines[0]).toContain(`Scoring ${leads.length} leads`);
-    expect(rows.map((row) => row.rank)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
-    expect(new Set(rows.map((row) => row.leadId)).size).toBe(20);
-    for (let index = 1; index < rows.length; index++) expect(rows[index]!.total).toBeLessThanOrEqual(rows[index - 1]!.total);
+    expect(rows.map((row) => row.rank)).toEqual(Array.from({ length: leads.length }, (_, index) => index + 1));
+    expect(new Set(rows.map((row) => row.leadId))).toEqual(new Set(leads.map((lead) => lead.id)));
+    const firstDisqualified = rows.findIndex(isDisqualified);
+    expect(firstDisqualified).toBeGreaterThan(0);
+    expect(rows.slice(firstDisqualified).every(isDisqualified)).toBe(true);
+    for (const part of [rows.slice(0, firstDisqualified), rows.slice(firstDisqualified)])
+      for (let index = 1; index < part.length; index++) expect(part[index]!.total).toBeLessThanOrEqual(part[index - 1]!.total);
   });
 
-  it('shows the 20 highest-scoring qualified leads of the sample, with their own fit and engagement', () => {
-    const scorer = compileScoringModelOrThrow(demoScoringModel);
-    const ids = new Set(leads.map((lead) => lead.id));
-    const qualified = leads.filter((lead) => !scorer.isDisqualified(lead, SAMPLE_AS_OF)).map((lead) => scorer.scoreValue(lead, SAMPLE_AS_OF));
-    qualified.sort((a, b) => b - a);
-    const twentieth = qualified[19] as number;
+  it("shows each lead's own total, fit and engagement", () => {
     for (const row of rows) {
-      expect(ids.has(row.leadId)).toBe(true);
-      const lead = leads.find((item) => item.id === row.leadId)!;
-      expect(scorer.isDisqualified(lead, SAMPLE_AS_OF)).toBe(false);
-      expect(scorer.scoreValue(lead, SAMPLE_AS_OF)).toBeGreaterThanOrEqual(twentieth);
+      const lead = byId.get(row.leadId)!;
+      const result = scorer(lead, { asOf: SAMPLE_AS_OF });
+      // One decimal, rounded half up: within 0.05 of the exact figure.
+      expect(Math.abs(row.total - result.score)).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Math.abs(row.fit - result.fit)).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Math.abs(row.engagement - result.engagement)).toBeLessThanOrEqual(0.05 + 1e-9);
       // Each column is rounded to one decimal; the model has no weights or total cap, so total = fit + engagement.
       expect(Math.abs(row.total - (row.fit + row.engagement))).toBeLessThanOrEqual(0.11);
       expect(row.fit).toBeGreaterThanOrEqual(0);
@@ -65,8 +70,15 @@ describe('scoringDemo', () => {
     }
   });
 
-  it('grades every listed lead with a valid matrix cell that matches its fit and engagement', () => {
+  it('grades every qualified lead with the matrix cell of its fit and engagement, and every disqualified lead F with its gate', () => {
+    const gateLabels = demoScoringModel.rules.filter((rule) => rule.kind === 'disqualify').map((rule) => rule.label);
     for (const row of rows) {
+      if (isDisqualified(row)) {
+        expect(row.grade).toBe('F');
+        expect(row.rest).toMatch(new RegExp(` disqualified: (${gateLabels.join('|')})`));
+        expect(row.rest).not.toContain(' sales-ready');
+        continue;
+      }
       expect(row.grade).toMatch(/^[A-D][1-4]$/);
       // Fit points are whole numbers, so the rounded column decides the letter exactly.
       expect(row.grade[0]).toBe(fitGrade(row.fit));
@@ -80,16 +92,20 @@ describe('scoringDemo', () => {
     }
   });
 
-  it('gives up to three reasons per lead, labelled from the model, largest first', () => {
+  it('gives up to three reasons per lead, labelled from the model, largest first ("no points" when there are none)', () => {
     for (const row of rows) {
-      const reasons = row.rest
-        .replace(/ sales-ready.*$/, '')
-        .split('; ')
-        .map((text) => {
-          const match = /^(.*) ([+-]\d+\.\d)$/.exec(text);
-          if (match === null) throw new Error(`not a reason: ${text}`);
-          return { label: match[1] as string, points: Number(match[2]) };
-        });
+      const text = row.rest.replace(/ (sales-ready|\(override\)|disqualified:).*$/, '');
+      const lead = byId.get(row.leadId)!;
+      if (text === 'no points') {
+        // Nothing scored, or what did was taken back by a floor (a negative fit raised to 0).
+        expect(scorer(lead, { asOf: SAMPLE_AS_OF }).contributions.every((item) => item.points === 0)).toBe(true);
+        continue;
+      }
+      const reasons = text.split('; ').map((item) => {
+        const match = /^(.*) ([+-]\d+\.\d)$/.exec(item);
+        if (match === null) throw new Error(`not a reason: ${item}`);
+        return { label: match[1] as string, points: Number(match[2]) };
+      });
       expect(reasons.length).toBeGreaterThanOrEqual(1);
       expect(reasons.length).toBeLessThanOrEqual(3);
       for (const reason of reasons) expect(labels.has(reason.label)).toBe(true);
@@ -98,7 +114,6 @@ describe('scoringDemo', () => {
   });
 
   it('counts every lead once in the matrix summary or as disqualified', () => {
-    const scorer = compileScoringModelOrThrow(demoScoringModel);
     const start = lines.findIndex((line) => line.startsWith('Grade matrix'));
     const grid = lines.slice(start + 2, start + 6).map((line) => line.trim().split(/\s+/));
     expect(grid.map((cells) => cells[0])).toEqual(['A', 'B', 'C', 'D']);
@@ -109,7 +124,7 @@ describe('scoringDemo', () => {
     expect(Number(footer![1])).toBe(disqualified);
     expect(inGrid + disqualified).toBe(leads.length);
     expect(Number(footer![3])).toBe(leads.length);
-    expect(Number(footer![2])).toBeGreaterThanOrEqual(rows.filter((row) => row.rest.includes(' sales-ready')).length);
+    expect(Number(footer![2])).toBe(rows.filter((row) => row.rest.includes(' sales-ready')).length);
   });
 
   it('is deterministic and does not mutate the leads', () => {

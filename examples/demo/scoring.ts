@@ -42,21 +42,25 @@ export const demoScoringModel = defineScoringModel({
 const round = (value: number): string => (Math.round(value * 10) / 10).toFixed(1);
 
 /**
- * The scoring part of `npm run demo`: the top 20 leads by total with their fit score, engagement score, grade
- * (matrix cell) and top three reasons, then a fit × engagement grade-matrix summary over all leads.
+ * The scoring part of `npm run demo`: every lead, ranked by total (disqualified leads last), with its fit score,
+ * engagement score, grade (matrix cell, or F) and top three reasons, then a fit × engagement grade-matrix summary.
  */
 export function scoringDemo(leads: readonly Lead[], asOf: Date): string[] {
   const scorer = compileScoringModelOrThrow(demoScoringModel);
   const ranked = scoreAll(scorer, leads, { asOf });
-  const lines: string[] = [`Scoring ${leads.length} leads with "${demoScoringModel.name}" as of ${asOf.toISOString().slice(0, 10)}`, '', 'Top 20 by total:'];
-  lines.push(`  ${'#'.padStart(2)}  ${'lead'.padEnd(10)} ${'total'.padStart(6)} ${'fit'.padStart(5)} ${'eng'.padStart(5)}  grade  top reasons`);
-  for (const { lead, result, rank } of ranked.slice(0, 20)) {
-    const reasons = topReasons(result, 3)
-      .map((item) => `${item.label} ${item.points >= 0 ? '+' : ''}${round(item.points)}`)
-      .join('; ');
-    const flags = `${result.salesReady ? ' sales-ready' : ''}${result.overrides.length > 0 ? ' (override)' : ''}`;
+  const lines: string[] = [
+    `Scoring ${leads.length} leads with "${demoScoringModel.name}" as of ${asOf.toISOString().slice(0, 10)}`,
+    '',
+    'Every lead by total (disqualified leads last, grade F):',
+  ];
+  lines.push(`  ${'#'.padStart(3)}  ${'lead'.padEnd(10)} ${'total'.padStart(6)} ${'fit'.padStart(5)} ${'eng'.padStart(5)}  grade  top reasons`);
+  for (const { lead, result, rank } of ranked) {
+    const top = topReasons(result, 3).map((item) => `${item.label} ${item.points >= 0 ? '+' : ''}${round(item.points)}`);
+    const reasons = top.length === 0 ? 'no points' : top.join('; ');
+    const gates = result.disqualifications.map((gate) => gate.label).join(', ');
+    const flags = `${result.salesReady ? ' sales-ready' : ''}${result.overrides.length > 0 ? ' (override)' : ''}${gates === '' ? '' : ` disqualified: ${gates}`}`;
     lines.push(
-      `  ${String(rank).padStart(2)}  ${lead.id.padEnd(10)} ${round(result.score).padStart(6)} ${round(result.fit).padStart(5)} ${round(result.engagement).padStart(5)}  ${(result.grade ?? '-').padEnd(5)}  ${reasons}${flags}`,
+      `  ${String(rank).padStart(3)}  ${lead.id.padEnd(10)} ${round(result.score).padStart(6)} ${round(result.fit).padStart(5)} ${round(result.engagement).padStart(5)}  ${(result.grade ?? '-').padEnd(5)}  ${reasons}${flags}`,
     );
   }
   const cells = new Map<string, number>();
