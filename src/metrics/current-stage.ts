@@ -8,6 +8,8 @@ export interface StageAsOf {
   stageId: string | undefined;
   /** When the record entered it, in ms (its start when there is no history). */
   sinceMs: number;
+  /** Invalid dates met in the record: an invalid `createdAt`, and the history entries read that have one. */
+  invalidDates: number;
 }
 
 /** {@link stageAsOf} placed the record. */
@@ -41,8 +43,8 @@ export function recordStartMs(record: MetricsRecord): number {
  * - the history is a log read in its order: the stage is that of the **last entry in array order** dated at or before
  *   `asOfMs` (an entry dated before the one above it still counts; the funnel report counts it as out of order and
  *   its stay as 0 days), and `sinceMs` is that entry's date;
- * - entries with an invalid date, entries after `asOfMs` and, when `known` is given, entries naming a stage not in it
- *   are skipped;
+ * - entries with an invalid date (counted in `target.invalidDates`), entries after `asOfMs` and, when `known` is
+ *   given, entries naming a stage not in it are skipped; an invalid `createdAt` gives way to the first valid entry;
  * - a record without history (absent or empty) is in its `stage` since its start; a record whose history has no
  *   usable entry has no known stage (`stageId` is `undefined`): its current `stage` may be later than `asOfMs`.
  *
@@ -55,12 +57,18 @@ export function stageAsOf(
   target: StageAsOf,
   known?: { has(stageId: string): boolean },
 ): typeof RECORD_PLACED | typeof RECORD_NOT_CREATED | typeof RECORD_WITHOUT_DATE {
-  const startMs = recordStartMs(record);
-  if (startMs !== startMs) return RECORD_WITHOUT_DATE;
-  if (startMs > asOfMs) return RECORD_NOT_CREATED;
-  target.stageId = undefined;
-  target.sinceMs = startMs;
   const history = record.stageHistory;
+  const createdAt = record.createdAt;
+  target.stageId = undefined;
+  target.invalidDates = createdAt !== undefined && Number.isNaN(createdAt.getTime()) ? 1 : 0;
+  const startMs = recordStartMs(record);
+  if (startMs !== startMs) {
+    // Every entry is invalid, or there would be a start.
+    if (history !== undefined) target.invalidDates += history.length;
+    return RECORD_WITHOUT_DATE;
+  }
+  if (startMs > asOfMs) return RECORD_NOT_CREATED;
+  target.sinceMs = startMs;
   if (history === undefined || history.length === 0) {
     target.stageId = record.stage;
     return RECORD_PLACED;
@@ -68,8 +76,11 @@ export function stageAsOf(
   for (let index = 0; index < history.length; index++) {
     const entry = history[index] as StageHistoryEntry;
     const at = entry.at.getTime();
-    // `!(at <= asOfMs)` also skips an invalid date (NaN).
-    if (!(at <= asOfMs)) continue;
+    if (at !== at) {
+      target.invalidDates++;
+      continue;
+    }
+    if (at > asOfMs) continue;
     if (known !== undefined && !known.has(entry.to)) continue;
     target.stageId = entry.to;
     target.sinceMs = at;

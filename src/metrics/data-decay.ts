@@ -1,3 +1,4 @@
+import { instantMs } from './instant.ts';
 import { DAYS_PER_MONTH, MILLISECONDS_PER_DAY, toRate, type Days, type Rate } from './rate.ts';
 
 /** B2B contact data goes stale at about 2 % a month (people change jobs, companies move). */
@@ -41,9 +42,9 @@ export interface DataDecayOptions {
 
 /** The result of {@link dataDecayReport}. */
 export interface DataDecayReport {
-  /** Records created by `asOf`. */
+  /** Records created by `asOf` (a record whose `createdAt` is not a valid date is left out, see `invalidDates`). */
   readonly records: number;
-  /** Records never verified (aged from their creation). */
+  /** Records never verified (aged from their creation), or whose `lastVerifiedAt` is not a valid date. */
   readonly neverVerified: number;
   /** Ids of the records not verified (or, never verified, created) more than `maxAgeDays` ago, in input order. */
   readonly staleIds: readonly string[];
@@ -51,6 +52,11 @@ export interface DataDecayReport {
   readonly expectedValid: number;
   /** `expectedValid / records`. */
   readonly expectedValidShare: Rate | undefined;
+  /**
+   * Dates that are not valid dates: a `createdAt` (the record is left out) or a `lastVerifiedAt` (read as never
+   * verified: the record is aged from its creation and counted in `neverVerified`).
+   */
+  readonly invalidDates: number;
 }
 
 /**
@@ -64,10 +70,10 @@ export interface DataDecayReport {
  * decay.staleIds;           // re-verify these
  * decay.expectedValidShare; // ≈ 0.9 for a list verified six months ago on average
  * ```
- * @throws RangeError when the decay rate is not within 0–1.
+ * @throws RangeError when the decay rate is not within 0–1, or `asOf` is not a valid date.
  */
 export function dataDecayReport(records: Iterable<DecayRecord>, options: DataDecayOptions): DataDecayReport {
-  const asOfMs = options.asOf.getTime();
+  const asOfMs = instantMs(options.asOf, 'asOf');
   const maxAgeDays = options.maxAgeDays ?? 180;
   const monthlyDecayRate = options.monthlyDecayRate ?? DEFAULT_MONTHLY_DECAY_RATE;
   toRate(monthlyDecayRate);
@@ -75,12 +81,22 @@ export function dataDecayReport(records: Iterable<DecayRecord>, options: DataDec
   let count = 0;
   let neverVerified = 0;
   let expectedValid = 0;
+  let invalidDates = 0;
   for (const record of records) {
-    if (!(record.createdAt.getTime() <= asOfMs)) continue;
+    const createdMs = record.createdAt.getTime();
+    if (createdMs !== createdMs) {
+      invalidDates++;
+      continue;
+    }
+    if (createdMs > asOfMs) continue;
     count++;
-    const verified = record.lastVerifiedAt;
-    if (verified === undefined) neverVerified++;
-    const ageDays = (asOfMs - (verified ?? record.createdAt).getTime()) / MILLISECONDS_PER_DAY;
+    let verifiedMs = record.lastVerifiedAt === undefined ? NaN : record.lastVerifiedAt.getTime();
+    if (record.lastVerifiedAt !== undefined && verifiedMs !== verifiedMs) invalidDates++;
+    if (verifiedMs !== verifiedMs) {
+      neverVerified++;
+      verifiedMs = createdMs;
+    }
+    const ageDays = (asOfMs - verifiedMs) / MILLISECONDS_PER_DAY;
     if (ageDays > maxAgeDays) staleIds.push(record.id);
     expectedValid += expectedValidShare(ageDays, monthlyDecayRate);
   }
@@ -90,5 +106,6 @@ export function dataDecayReport(records: Iterable<DecayRecord>, options: DataDec
     staleIds,
     expectedValid,
     expectedValidShare: count === 0 ? undefined : toRate(Math.min(1, expectedValid / count)),
+    invalidDates,
   };
 }

@@ -3,6 +3,7 @@
  * into scratch arrays that are reused for every record (no per-record allocation), then committed into one or more
  * accumulators (the overall figures, a cohort, the segments it belongs to).
  */
+import { recordStartMs } from './current-stage.ts';
 import { createSampleBuffer, pushSample, summarizeParts, summarizeSamples, type SampleBuffer } from './distribution.ts';
 import { MILLISECONDS_PER_DAY, ratioOrUndefined } from './rate.ts';
 import {
@@ -66,6 +67,8 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   if (Number.isNaN(asOfMs)) throw new RangeError('asOf is not a valid date');
   const fromMs = options.from === undefined ? -Infinity : options.from.getTime();
   const toMs = options.to === undefined ? Infinity : options.to.getTime();
+  if (Number.isNaN(fromMs)) throw new RangeError('from is not a valid date');
+  if (Number.isNaN(toMs)) throw new RangeError('to is not a valid date');
   const durations = options.durations !== false;
   const windowDays = options.conversionWindowDays;
   const windowMs = windowDays === undefined ? NaN : windowDays * MILLISECONDS_PER_DAY;
@@ -94,17 +97,23 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   let recordMovedForward = false;
   let recordSkippedAny = false;
 
-  const issues = { unknownStageEntries: 0, outOfOrderEntries: 0, negativeCycles: 0, recordsWithoutDate: 0, entriesAfterAsOf: 0 };
+  const issues = { unknownStageEntries: 0, outOfOrderEntries: 0, negativeCycles: 0, recordsWithoutDate: 0, entriesAfterAsOf: 0, invalidDates: 0 };
 
   function replay(record: MetricsRecord): boolean {
     const history = record.stageHistory;
-    const firstEntry = history !== undefined && history.length > 0 ? history[0] : undefined;
-    const created = record.createdAt ?? firstEntry?.at;
-    if (created === undefined) {
-      issues.recordsWithoutDate++;
-      return false;
+    const createdAt = record.createdAt;
+    let start = createdAt === undefined ? NaN : createdAt.getTime();
+    if (start !== start) {
+      // No valid creation date: the first history entry with a valid date stands in for it.
+      if (createdAt !== undefined) issues.invalidDates++;
+      start = recordStartMs(record);
+      if (start !== start) {
+        issues.recordsWithoutDate++;
+        // Every entry is invalid, or there would be a start.
+        if (history !== undefined) issues.invalidDates += history.length;
+        return false;
+      }
     }
-    const start = created.getTime();
     if (!(start <= asOfMs) || start < fromMs || start >= toMs) return false;
     for (let index = 0; index < count; index++) {
       entered[index] = 0;
@@ -123,6 +132,11 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
       for (let position = 0; position < history.length; position++) {
         const entry = history[position] as StageHistoryEntry;
         const at = entry.at.getTime();
+        // An invalid date (NaN) would fail every comparison and turn durations into NaN: skip and count it.
+        if (at !== at) {
+          issues.invalidDates++;
+          continue;
+        }
         if (at > asOfMs) {
           issues.entriesAfterAsOf++;
           continue;

@@ -121,7 +121,7 @@ describe('funnelReport', () => {
       { createdAt: new Date('2024-01-01T00:00:00Z'), stage: 'mql' },
     ];
     const result = funnelReport(odd, { funnel: testFunnel, asOf });
-    expect(result.dataIssues).toEqual({ unknownStageEntries: 1, outOfOrderEntries: 1, negativeCycles: 1, recordsWithoutDate: 1, entriesAfterAsOf: 0 });
+    expect(result.dataIssues).toEqual({ unknownStageEntries: 1, outOfOrderEntries: 1, negativeCycles: 1, recordsWithoutDate: 1, entriesAfterAsOf: 0, invalidDates: 0 });
     expect(result.overall).toMatchObject({ records: 3, won: 1, open: 2 });
     expect(result.overall.cycleLength.count).toBe(0);
     expect(result.overall.stages[1]).toMatchObject({ entered: 1, current: 1 });

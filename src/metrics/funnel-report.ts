@@ -162,10 +162,16 @@ export interface FunnelDataIssues {
   readonly outOfOrderEntries: number;
   /** Won records whose won date is before the cycle start; counted as won, left out of the cycle length. */
   readonly negativeCycles: number;
-  /** Records with neither `createdAt` nor history; left out. */
+  /** Records with no valid date (neither a valid `createdAt` nor a history entry with a valid date); left out. */
   readonly recordsWithoutDate: number;
   /** History entries after `asOf`; ignored. */
   readonly entriesAfterAsOf: number;
+  /**
+   * Dates that are not valid dates (an `Invalid Date`): a `createdAt` (the first history entry with a valid date
+   * stands in for it; with none, the record is left out and counted in `recordsWithoutDate`), or a history entry
+   * (ignored). History entries are read for the records in the report, and for those left out for lack of a date.
+   */
+  readonly invalidDates: number;
 }
 
 /** The result of {@link funnelReport}. */
@@ -213,7 +219,7 @@ function monthLabel(month: number): string {
  * report.overall.cycleLength.median;             // days
  * ```
  * @throws RangeError when the funnel lists a stage twice, `path` or `cycleStartStage` names an unknown stage, or
- * `asOf` is not a valid date (programmer errors).
+ * `asOf`, `from` or `to` is not a valid date (programmer errors).
  */
 export function funnelReport<R extends MetricsRecord>(records: Iterable<R>, options: FunnelReportOptions<R>): FunnelReport {
   const engine = createFunnelEngine(options as FunnelReportOptions<never>);

@@ -24,6 +24,8 @@ describe('weightedPipeline', () => {
         { currency: 'USD', records: 3, total: money('16000', 'USD'), weighted: money('6200', 'USD') },
       ],
       recordsWithoutAmount: 1,
+      recordsWithoutDate: 0,
+      invalidDates: 0,
     });
   });
 

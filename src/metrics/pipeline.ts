@@ -1,6 +1,7 @@
 import type { Money } from '../models/money.ts';
-import { RECORD_PLACED, stageAsOf, type StageAsOf } from './current-stage.ts';
+import { RECORD_PLACED, RECORD_WITHOUT_DATE, stageAsOf, type StageAsOf } from './current-stage.ts';
 import type { MetricsRecord } from './funnel-report.ts';
+import { instantMs } from './instant.ts';
 import { MILLISECONDS_PER_DAY, type Days } from './rate.ts';
 import type { MetricsFunnel, MetricsStage } from './stages.ts';
 
@@ -32,6 +33,13 @@ export interface WeightedPipeline {
   readonly byCurrency: readonly CurrencyPipeline[];
   /** Open records without an amount (left out of the totals). */
   readonly recordsWithoutAmount: number;
+  /** Records with no valid date (neither a valid `createdAt` nor a history entry with a valid date); left out. */
+  readonly recordsWithoutDate: number;
+  /**
+   * Dates that are not valid dates: an invalid `createdAt` (the first valid history entry stands in for it) or
+   * history entry (skipped), as counted by `funnelReport`'s `dataIssues.invalidDates`.
+   */
+  readonly invalidDates: number;
 }
 
 /**
@@ -45,9 +53,10 @@ export interface WeightedPipeline {
  * const pipeline = weightedPipeline(deals, { funnel, asOf, amountOf: (deal) => deal.amount });
  * pipeline.byCurrency; // [{ currency: 'USD', records: 12, total: {…}, weighted: { amountMinor: 4_250_000, currency: 'USD' } }]
  * ```
+ * @throws RangeError when `asOf` is not a valid date.
  */
 export function weightedPipeline<R extends MetricsRecord>(records: Iterable<R>, options: WeightedPipelineOptions<R>): WeightedPipeline {
-  const asOfMs = options.asOf.getTime();
+  const asOfMs = instantMs(options.asOf, 'asOf');
   const open = new Map<string, MetricsStage>();
   const known = new Set<string>();
   for (const stage of options.funnel.stages) {
@@ -56,9 +65,14 @@ export function weightedPipeline<R extends MetricsRecord>(records: Iterable<R>, 
   }
   const totals = new Map<string, { records: number; total: number; weighted: number }>();
   let recordsWithoutAmount = 0;
-  const position: StageAsOf = { stageId: undefined, sinceMs: 0 };
+  let recordsWithoutDate = 0;
+  let invalidDates = 0;
+  const position: StageAsOf = { stageId: undefined, sinceMs: 0, invalidDates: 0 };
   for (const record of records) {
-    if (stageAsOf(record, asOfMs, position, known) !== RECORD_PLACED || position.stageId === undefined) continue;
+    const status = stageAsOf(record, asOfMs, position, known);
+    invalidDates += position.invalidDates;
+    if (status === RECORD_WITHOUT_DATE) recordsWithoutDate++;
+    if (status !== RECORD_PLACED || position.stageId === undefined) continue;
     const stage = open.get(position.stageId);
     if (stage === undefined) continue;
     const amount = options.amountOf(record);
@@ -80,7 +94,7 @@ export function weightedPipeline<R extends MetricsRecord>(records: Iterable<R>, 
       total: { amountMinor: sum.total, currency },
       weighted: { amountMinor: Math.round(sum.weighted), currency },
     }));
-  return { byCurrency, recordsWithoutAmount };
+  return { byCurrency, recordsWithoutAmount, recordsWithoutDate, invalidDates };
 }
 
 /** Inputs of {@link pipelineVelocity}. */
@@ -140,15 +154,17 @@ export interface FindStaleRecordsOptions {
  * Finds stale ("rotting") records: in an open stage, with no stage change for longer than that stage's
  * `rottingDays`, as of `asOf`. One pass; the result lists the stale records, most overdue first. The stage and the
  * date it was entered follow the rule every metric shares (see {@link MetricsRecord}), so `daysInStage` is the
- * funnel report's latest time in that stage.
+ * funnel report's latest time in that stage. Invalid dates are never compared: a history entry with one is
+ * skipped, and a record with no valid date is never stale (`funnelReport` and `weightedPipeline` count both).
  *
  * @example
  * ```ts
  * for (const stale of findStaleRecords(leads, { funnel, asOf })) notify(stale.record.ownerId, `${stale.daysInStage} days in ${stale.stageId}`);
  * ```
+ * @throws RangeError when `asOf` is not a valid date.
  */
 export function findStaleRecords<R extends MetricsRecord>(records: Iterable<R>, options: FindStaleRecordsOptions): StaleRecord<R>[] {
-  const asOfMs = options.asOf.getTime();
+  const asOfMs = instantMs(options.asOf, 'asOf');
   const thresholds = new Map<string, number>();
   const known = new Set<string>();
   for (const stage of options.funnel.stages) {
@@ -156,7 +172,7 @@ export function findStaleRecords<R extends MetricsRecord>(records: Iterable<R>, 
     if (stage.kind === 'open' && stage.rottingDays !== undefined) thresholds.set(stage.id, stage.rottingDays);
   }
   const stale: StaleRecord<R>[] = [];
-  const position: StageAsOf = { stageId: undefined, sinceMs: 0 };
+  const position: StageAsOf = { stageId: undefined, sinceMs: 0, invalidDates: 0 };
   for (const record of records) {
     if (stageAsOf(record, asOfMs, position, known) !== RECORD_PLACED || position.stageId === undefined) continue;
     const rottingDays = thresholds.get(position.stageId);

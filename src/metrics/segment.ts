@@ -290,7 +290,8 @@ function compileRule(rule: SegmentRule): Predicate {
         let count = 0;
         for (const activity of lead.activities) {
           const at = activity.at.getTime();
-          if (at > asOfMs || asOfMs - at > windowMs) continue;
+          // `!(at <= asOfMs)` also skips an invalid date (NaN), which would otherwise pass both tests.
+          if (!(at <= asOfMs) || asOfMs - at > windowMs) continue;
           if (types !== undefined && !types.has(activity.type)) continue;
           if (pageKinds !== undefined && !(activity.type === 'page_viewed' && activity.pageKind !== undefined && pageKinds.has(activity.pageKind))) continue;
           count++;

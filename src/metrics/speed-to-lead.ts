@@ -1,5 +1,6 @@
 import type { ActivityType } from '../models/activity.ts';
 import { createSampleBuffer, pushSample, summarizeSamples, type DistributionSummary } from './distribution.ts';
+import { instantMs } from './instant.ts';
 import { MILLISECONDS_PER_DAY } from './rate.ts';
 import type { MetricsFunnel } from './stages.ts';
 
@@ -34,7 +35,7 @@ export interface SpeedToLeadOptions {
 
 /** The result of {@link speedToLead}. */
 export interface SpeedToLeadReport {
-  /** Leads created by `asOf`. */
+  /** Leads created by `asOf` (leads whose `createdAt` is not a valid date are left out, see `invalidDates`). */
   readonly leads: number;
   /** Leads touched by sales at or after their creation. */
   readonly touched: number;
@@ -50,6 +51,11 @@ export interface SpeedToLeadReport {
   readonly pending: number;
   /** Ids of the breaching leads, in input order. */
   readonly breachedLeadIds: readonly string[];
+  /**
+   * Dates that are not valid dates: a lead's `createdAt` (the lead is left out) or a sales touch's `at` (the touch is
+   * ignored). Never compared, never in `responseTime`.
+   */
+  readonly invalidDates: number;
 }
 
 /**
@@ -62,9 +68,10 @@ export interface SpeedToLeadReport {
  * report.responseTime.median; // days
  * report.breached;            // touched late, or still waiting past 24 hours
  * ```
+ * @throws RangeError when `asOf` is not a valid date.
  */
 export function speedToLead(leads: Iterable<SpeedToLeadRecord>, options: SpeedToLeadOptions): SpeedToLeadReport {
-  const asOfMs = options.asOf.getTime();
+  const asOfMs = instantMs(options.asOf, 'asOf');
   const touchTypes = new Set<string>(options.touchTypes ?? DEFAULT_SALES_TOUCH_TYPES);
   const stageSla = new Map<string, number>();
   for (const stage of options.funnel?.stages ?? []) if (stage.speedToLeadSlaHours !== undefined) stageSla.set(stage.id, stage.speedToLeadSlaHours);
@@ -75,9 +82,14 @@ export function speedToLead(leads: Iterable<SpeedToLeadRecord>, options: SpeedTo
   let withSla = 0;
   let withinSla = 0;
   let pending = 0;
+  let invalidDates = 0;
   for (const lead of leads) {
     const createdMs = lead.createdAt.getTime();
-    if (!(createdMs <= asOfMs)) continue;
+    if (createdMs !== createdMs) {
+      invalidDates++;
+      continue;
+    }
+    if (createdMs > asOfMs) continue;
     leadCount++;
     let firstTouchMs = Infinity;
     const activities = lead.activities;
@@ -86,6 +98,10 @@ export function speedToLead(leads: Iterable<SpeedToLeadRecord>, options: SpeedTo
         const activity = activities[index] as { readonly type: string; readonly at: Date };
         if (!touchTypes.has(activity.type)) continue;
         const at = activity.at.getTime();
+        if (at !== at) {
+          invalidDates++;
+          continue;
+        }
         if (at >= createdMs && at <= asOfMs && at < firstTouchMs) firstTouchMs = at;
       }
     }
@@ -113,5 +129,6 @@ export function speedToLead(leads: Iterable<SpeedToLeadRecord>, options: SpeedTo
     breached: breachedLeadIds.length,
     pending,
     breachedLeadIds,
+    invalidDates,
   };
 }
