@@ -265,6 +265,40 @@ describe('grades', () => {
     expect(scorer(lead({ activities: views(1) }), { asOf, previousBand: 'hot' }).band).toBe('warm');
   });
 
+  it('keeps the previous band upward too: a lead must clear the next threshold by the hysteresis to move up', () => {
+    // 25 (size) + 3 views × 10 = 55: hot's 50 cleared by the 5 points of hysteresis, so a warm lead moves up.
+    const clearlyHot = lead({ activities: views(3) });
+    expect(scorer(clearlyHot, { asOf }).band).toBe('hot');
+    expect(scorer(clearlyHot, { asOf, previousBand: 'warm' }).band).toBe('hot');
+    const fiftyTwo = compileScoringModelOrThrow({
+      schemaVersion: 1,
+      id: 'h',
+      rules: [{ kind: 'values', id: 'v', label: 'V', field: 'source', values: { referral: 52, event: 56, webinar: 20 } }],
+      grading: { bands: { thresholds: [{ band: 'hot', min: 50 }, { band: 'warm', min: 25 }], otherwise: 'cold', hysteresis: 5 } },
+    });
+    expect(fiftyTwo(lead({ source: 'referral' }), { asOf, previousBand: 'warm' }).band).toBe('warm'); // 52 < 55
+    expect(fiftyTwo(lead({ source: 'event' }), { asOf, previousBand: 'warm' }).band).toBe('hot'); // 56 ≥ 55
+    expect(fiftyTwo(lead({ source: 'referral' }), { asOf }).band).toBe('hot'); // no previous band: the plain threshold
+    expect(fiftyTwo(lead({ source: 'webinar' }), { asOf, previousBand: 'warm' }).band).toBe('warm'); // 20 ≥ 25 − 5
+    expect(fiftyTwo(lead({ source: 'webinar' }), { asOf, previousBand: 'hot' }).band).toBe('cold'); // far below hot
+  });
+
+  it('never decays fit: a decay setting is refused on anything but an activity rule', () => {
+    const refused = compileScoringModel({
+      schemaVersion: 1,
+      id: 'fit-decay',
+      rules: [{ kind: 'values', id: 'v', label: 'V', field: 'source', values: { referral: 10 }, decay: { kind: 'halfLife', days: 30 } }],
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.issues.map((problem) => problem.pathText)).toEqual(['rules[0]']);
+    const fit = compileScoringModelOrThrow({ schemaVersion: 1, id: 'fit', rules: [{ kind: 'values', id: 'v', label: 'V', field: 'source', values: { referral: 10 } }] });
+    const referral = lead({ source: 'referral' });
+    const now = fit(referral, { asOf });
+    const muchLater = fit(referral, { asOf: new Date(asOf.getTime() + 3650 * 86_400_000) });
+    expect(muchLater.score).toBe(now.score);
+    expect(muchLater.contributions[0]).toMatchObject({ decayFactor: 1, rawPoints: 10, points: 10 });
+  });
+
   it('makes a recent demo request sales-ready whatever the points', () => {
     const result = scorer(lead({ company: { name: 'Tiny', employeeCount: 3 }, activities: [{ type: 'demo_requested', at: daysAgo(2) }] }), { asOf });
     expect(result).toMatchObject({ band: 'hot', salesReady: true, overrides: [{ ruleId: 'demo', label: 'Demo requested', band: 'hot' }] });

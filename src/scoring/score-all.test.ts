@@ -84,4 +84,32 @@ describe('explainScore and topReasons', () => {
     expect(text).toContain('disqualified: Free e-mail');
     expect(text.indexOf('Target industry')).toBeLessThan(text.indexOf('Referral'));
   });
+
+  it('says how decay, caps, weights and repeats changed each contribution', () => {
+    const detailed = compileScoringModelOrThrow({
+      schemaVersion: 1,
+      id: 'details',
+      rules: [
+        { kind: 'activity', id: 'click', label: 'E-mail click', match: { type: 'email_clicked' }, points: 10, decay: { kind: 'halfLife', days: 10 } },
+        { kind: 'activity', id: 'meeting', label: 'Meeting', match: { type: 'meeting_held' }, points: 40 },
+      ],
+      groups: { engagement: { cap: 30, weight: 2 } },
+    });
+    const at = (days: number): Date => new Date(asOf.getTime() - days * 86_400_000);
+    const result = detailed({ ...(leads[0] as Lead), activities: [{ type: 'email_clicked', at: at(10) }, { type: 'email_clicked', at: at(10) }, { type: 'meeting_held', at: at(1) }] }, { asOf });
+    const lines = explainScore(result).split('\n');
+    const click = lines.find((line) => line.includes('E-mail click')) as string;
+    // Two clicks 10 days old, half-life 10 days: 20 raw points decayed to 10.
+    expect(click).toMatch(/×2/);
+    expect(click).toMatch(/decayed to 50% of \+20/);
+    expect(click).toMatch(/by caps/);
+    expect(click).toMatch(/weight 2/);
+    expect(click).toContain('[engagement]');
+    const meeting = lines.find((line) => line.includes('Meeting')) as string;
+    expect(meeting).not.toMatch(/decayed/);
+    expect(meeting).toMatch(/by caps/);
+    // Group cap 30 then weight 2: the total is 60, and the lines are ordered by size (meeting first).
+    expect(result.score).toBeCloseTo(60, 9);
+    expect(lines.indexOf(meeting)).toBeLessThan(lines.indexOf(click));
+  });
 });
