@@ -7,6 +7,7 @@
  */
 export type { LeadScore, ScoreContribution, ScoreDisqualification, ScoreOptions, ScoreOverride, ScoreResult, Scorer } from './types.ts';
 export { contribution, type ContributionInput } from './contribution.ts';
+export { disqualifyWhen, pointsWhen, type DisqualifyWhenOptions, type LeadTest, type PointsWhenOptions } from './points-when.ts';
 export {
   ActivityMatch,
   ActivityPointsRule,

@@ -8,6 +8,7 @@ import { compileScoringModel, compileScoringModelOrThrow, type CompiledScorer } 
 import { contribution } from './contribution.ts';
 import { defineScoringModel, parseScoringModel, scoringModelToJson } from './define-scoring-model.ts';
 import { explainScore, topReasons } from './explain.ts';
+import { disqualifyWhen, pointsWhen } from './points-when.ts';
 import type { ScoringConditionJson, ScoringField, ScoringFieldName, ScoringModel, ScoringModelJson } from './model.ts';
 import { rankLeadIndices, scoreAll, type RankedLead } from './score-all.ts';
 import type { LeadScore, ScoreContribution, ScoreOptions, ScoreResult, Scorer } from './types.ts';
@@ -127,5 +128,16 @@ describe('batch scoring', () => {
     scoreAll(proPlan, [lead], { asOf });
     // @ts-expect-error asOf is required
     scoreAll(compiled, tieredLeads, {});
+  });
+});
+
+describe('pointsWhen and disqualifyWhen', () => {
+  it('type the lead of the test from the scorer they make, so extended leads flow through', () => {
+    const pro = pointsWhen<TieredLead>({ id: 'pro', label: 'Pro plan', points: 5, when: (candidate) => candidate.plan === 'pro' });
+    expectTypeOf(pro).toEqualTypeOf<Scorer<TieredLead>>();
+    const free = disqualifyWhen<TieredLead>({ id: 'free', label: 'Free plan', when: (candidate, options) => candidate.plan === 'free' && options.asOf.getTime() > 0 });
+    expectTypeOf(sumScorers(pro, free)(tiered, { asOf })).toEqualTypeOf<ScoreResult>();
+    // @ts-expect-error a plain lead has no plan
+    pointsWhen({ id: 'x', label: 'X', points: 1, when: (candidate) => candidate.plan === 'pro' });
   });
 });

@@ -1,0 +1,76 @@
+import type { Lead } from '../models/lead.ts';
+import { contribution } from './contribution.ts';
+import type { ScoreOptions, ScoreResult, Scorer } from './types.ts';
+
+/** A test on a lead written in code, given the evaluation's options (`asOf`). */
+export type LeadTest<L extends Lead = Lead> = (lead: L, options: ScoreOptions) => boolean;
+
+/** Options of {@link pointsWhen}. */
+export interface PointsWhenOptions<L extends Lead = Lead> {
+  /** Id of the rule, as it appears in contributions. */
+  readonly id: string;
+  /** Human label (`Has a phone number`). */
+  readonly label: string;
+  /** Points when the test holds; negative points are allowed. */
+  readonly points: number;
+  /** Group of the contribution; defaults to `fit`. */
+  readonly group?: string;
+  /** The test. */
+  readonly when: LeadTest<L>;
+}
+
+const noDisqualifications = Object.freeze([]) as readonly never[];
+const noContributions = Object.freeze([]) as readonly never[];
+
+/**
+ * A scorer that gives `points` when a test written in code holds: the primitive for rules a JSON condition cannot
+ * express. Its result composes with compiled models and other scorers (`sumScorers`, `weightScorers`, …), and its
+ * contribution is explained like any other.
+ *
+ * @example
+ * ```ts
+ * const hasPhone = pointsWhen({ id: 'phone', label: 'Has a phone number', points: 5, when: (lead) => lead.contact.phone !== undefined });
+ * const total = sumScorers(compiledModel, hasPhone);
+ * total(lead, { asOf }).contributions; // …, { ruleId: 'phone', points: 5, … }
+ * ```
+ * @throws RangeError when `points` is not a finite number (a programmer error).
+ */
+export function pointsWhen<L extends Lead = Lead>(options: PointsWhenOptions<L>): Scorer<L> {
+  const { id, label, points, when } = options;
+  if (!Number.isFinite(points)) throw new RangeError(`pointsWhen "${id}": points must be a finite number`);
+  const group = options.group ?? 'fit';
+  const hit: ScoreResult = Object.freeze({
+    score: points,
+    contributions: Object.freeze([Object.freeze(contribution({ ruleId: id, label, group, points }))]),
+    disqualifications: noDisqualifications,
+  });
+  const miss: ScoreResult = Object.freeze({ score: 0, contributions: noContributions, disqualifications: noDisqualifications });
+  return (lead, scoreOptions) => (when(lead, scoreOptions) ? hit : miss);
+}
+
+/** Options of {@link disqualifyWhen}. */
+export interface DisqualifyWhenOptions<L extends Lead = Lead> {
+  /** Id of the gate. */
+  readonly id: string;
+  /** Human label (`Competitor domain`). */
+  readonly label: string;
+  /** The test: when it holds, the lead is disqualified. */
+  readonly when: LeadTest<L>;
+}
+
+/**
+ * A scorer that disqualifies a lead when a test written in code holds (a gate: no points, a disqualification).
+ * Combined with other scorers, the result carries the disqualification, so `scoreAll` ranks the lead last.
+ *
+ * @example
+ * ```ts
+ * const competitor = disqualifyWhen({ id: 'competitor', label: 'Competitor domain', when: (lead) => competitors.has(lead.company?.domain ?? '') });
+ * scoreAll(sumScorers(compiledModel, competitor), leads, { asOf });
+ * ```
+ */
+export function disqualifyWhen<L extends Lead = Lead>(options: DisqualifyWhenOptions<L>): Scorer<L> {
+  const { id, label, when } = options;
+  const gated: ScoreResult = Object.freeze({ score: 0, contributions: noContributions, disqualifications: Object.freeze([Object.freeze({ ruleId: id, label })]) });
+  const passed: ScoreResult = Object.freeze({ score: 0, contributions: noContributions, disqualifications: noDisqualifications });
+  return (lead, scoreOptions) => (when(lead, scoreOptions) ? gated : passed);
+}
