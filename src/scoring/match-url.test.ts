@@ -13,6 +13,12 @@ describe('matchUrlPattern', () => {
     expect(matchUrlPattern('/a*b*c', '/axxbyy')).toBe(false);
   });
 
+  it('is case-sensitive, as URL paths are', () => {
+    expect(matchUrlPattern('/pricing', '/Pricing')).toBe(false);
+    expect(matchUrlPattern('/blog/*', '/BLOG/x')).toBe(false);
+    expect(matchUrlPattern('/Blog/*', '/Blog/x')).toBe(true);
+  });
+
   it('treats regular-expression characters literally', () => {
     expect(matchUrlPattern('/p(ricing)?', '/pricing')).toBe(false);
     expect(matchUrlPattern('/p(ricing)?*', '/p(ricing)?x')).toBe(true);

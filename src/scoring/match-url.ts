@@ -1,7 +1,8 @@
 /**
  * Whether `url` matches `pattern`: a plain prefix (`/pricing` matches `/pricing/teams`), or, when the pattern holds
  * `*`, a glob matched against the whole URL where `*` stands for any run of characters (`/blog/*`, `*utm_source=*`).
- * Patterns are never regular expressions, and matching takes at most `url.length × pattern.length` steps, so a
+ * Matching is case-sensitive, as URL paths are (`/Pricing` does not match `/pricing`). Patterns are never regular
+ * expressions, and matching takes at most `url.length × pattern.length` steps, so a
  * stored model cannot make scoring hang (no ReDoS).
  *
  * @example
