@@ -44,7 +44,10 @@ export interface DataDecayOptions {
 export interface DataDecayReport {
   /** Records created by `asOf` (a record whose `createdAt` is not a valid date is left out, see `invalidDates`). */
   readonly records: number;
-  /** Records never verified (aged from their creation), or whose `lastVerifiedAt` is not a valid date. */
+  /**
+   * Records not verified as of `asOf` (aged from their creation): never verified, verified only after `asOf`, or
+   * whose `lastVerifiedAt` is not a valid date.
+   */
   readonly neverVerified: number;
   /** Ids of the records not verified (or, never verified, created) more than `maxAgeDays` ago, in input order. */
   readonly staleIds: readonly string[];
@@ -62,7 +65,8 @@ export interface DataDecayReport {
 /**
  * Data decay of contact records, in one pass: which records are due for re-verification (last verified, or created
  * if never verified, more than `maxAgeDays` before `asOf`) and how many are expected to be still valid at the decay
- * rate.
+ * rate. A `lastVerifiedAt` after `asOf` is ignored: as of `asOf` the record had not been verified yet, so it is aged
+ * from its creation like a record never verified (a report for a past date is reproducible).
  *
  * @example
  * ```ts
@@ -92,7 +96,8 @@ export function dataDecayReport(records: Iterable<DecayRecord>, options: DataDec
     count++;
     let verifiedMs = record.lastVerifiedAt === undefined ? NaN : record.lastVerifiedAt.getTime();
     if (record.lastVerifiedAt !== undefined && verifiedMs !== verifiedMs) invalidDates++;
-    if (verifiedMs !== verifiedMs) {
+    // A verification after `asOf` had not happened yet as of `asOf`: the record was not verified then.
+    if (!(verifiedMs <= asOfMs)) {
       neverVerified++;
       verifiedMs = createdMs;
     }

@@ -184,4 +184,16 @@ describe('data decay', () => {
     expect(report.expectedValidShare).toBeCloseTo(expected / 3);
     expect(dataDecayReport([], { asOf }).expectedValidShare).toBeUndefined();
   });
+
+  it('ignores a verification after asOf: as of asOf the record had not been verified yet', () => {
+    const asOf = at('2024-07-01T00:00:00Z');
+    const verifiedLater = { id: 'x', createdAt: at('2022-07-01T00:00:00Z'), lastVerifiedAt: at('2024-12-01T00:00:00Z') };
+    const neverVerified = { id: 'x', createdAt: at('2022-07-01T00:00:00Z') };
+    const report = dataDecayReport([verifiedLater], { asOf, maxAgeDays: 180 });
+    expect(report).toEqual(dataDecayReport([neverVerified], { asOf, maxAgeDays: 180 }));
+    expect(report).toMatchObject({ records: 1, neverVerified: 1, staleIds: ['x'] });
+    expect(report.expectedValid).toBeCloseTo(0.98 ** (731 / 30.4375), 12);
+    // Verified exactly at asOf counts.
+    expect(dataDecayReport([{ ...verifiedLater, lastVerifiedAt: asOf }], { asOf })).toMatchObject({ neverVerified: 0, staleIds: [], expectedValid: 1 });
+  });
 });

@@ -73,6 +73,7 @@ describe('segments', () => {
   it('counts leads per segment; a lead can be in several', () => {
     expect(segmentLeads(leads, segments, { asOf })).toEqual({
       total: 3,
+      leadsWithoutDate: 0,
       unsegmented: 0,
       segments: [
         { id: 'mid-market-software', label: 'Mid-market software', count: 1 },
@@ -93,6 +94,42 @@ describe('segments', () => {
     ]);
   });
 
+  it('leaves out leads created after asOf, as the segment funnel report does', () => {
+    const software = SegmentDefinition.parse({ id: 'software', rule: { type: 'field', field: 'company.industry', operator: 'equals', value: 'Software' } });
+    const sample = [
+      lead('now', { company: { name: 'A', industry: 'software' } }),
+      lead('future', { createdAt: at('2025-01-01T00:00:00Z'), company: { name: 'F', industry: 'software' } }),
+      lead('undated', { createdAt: new Date(Number.NaN), company: { name: 'U', industry: 'software' } }),
+    ];
+    const counts = segmentLeads(sample, [software], { asOf });
+    expect(counts).toEqual({ total: 1, leadsWithoutDate: 1, unsegmented: 0, segments: [{ id: 'software', label: 'software', count: 1 }] });
+    const report = funnelReportBySegment(sample, [software], { funnel: testFunnel, asOf });
+    expect([report.overall.records, report.segments[0]?.metrics.records]).toEqual([counts.total, counts.segments[0]?.count]);
+    expect(report.dataIssues.recordsWithoutDate).toBe(counts.leadsWithoutDate);
+    expect(() => segmentLeads(sample, [software], { asOf: new Date(Number.NaN) })).toThrow(RangeError);
+  });
+
+  it('reads the stage as of asOf from the history; other fields as they are on the lead', () => {
+    const customers = SegmentDefinition.parse({ id: 'customers', rule: { type: 'field', field: 'stage', operator: 'equals', value: 'customer' } });
+    const wonInJune = lead('won-in-june', {
+      stage: 'customer',
+      stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['customer', '2024-06-01T00:00:00Z']),
+    });
+    const segment = compileSegment(customers);
+    expect(segment.matches(wonInJune, asOf)).toBe(false);
+    expect(segment.matches(wonInJune, at('2024-06-01T00:00:00Z'))).toBe(true);
+    // Out of order: the last entry in array order counts, as in the funnel report.
+    const outOfOrder = lead('ooo', { stage: 'lost', stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['customer', '2024-02-01T00:00:00Z'], ['mql', '2024-01-10T00:00:00Z']) });
+    expect(segment.matches(outOfOrder, asOf)).toBe(false);
+    expect(compileSegment({ id: 'mql', rule: { type: 'field', field: 'stage', operator: 'equals', value: 'mql' } }).matches(outOfOrder, asOf)).toBe(true);
+    // Without history, the lead's stage is read, from its creation on.
+    expect(segment.matches(lead('no-history', { stage: 'customer' }), asOf)).toBe(true);
+    expect(segment.matches(lead('no-history', { stage: 'customer' }), at('2023-12-31T00:00:00Z'))).toBe(false);
+    const report = funnelReportBySegment([wonInJune], [customers], { funnel: testFunnel, asOf });
+    expect(report.segments[0]?.metrics.records).toBe(0);
+    expect(segmentLeads([wonInJune], [customers], { asOf }).segments[0]?.count).toBe(0);
+  });
+
   it('is serializable data with a schema, and refuses bad definitions with paths', () => {
     const json = JSON.parse(JSON.stringify(midMarketSoftware));
     expect(parseSegmentDefinition(json)).toEqual({ ok: true, value: midMarketSoftware });
@@ -109,9 +146,12 @@ describe('segments', () => {
     expect(leads).toEqual(copy);
   });
 
-  test.prop([fc.array(fc.constantFrom(...leads), { maxLength: 30 })])('segment funnel counts never exceed the overall ones', (sample) => {
+  // A lead created after asOf, in every segment's reach: both counts must leave it out.
+  const future = lead('future', { createdAt: at('2024-06-01T00:00:00Z'), contact: { seniority: 'c_level' }, stageHistory: history(['lead', '2024-06-01T00:00:00Z']) });
+  test.prop([fc.array(fc.constantFrom(...leads, future), { maxLength: 30 })])('segment funnel counts never exceed the overall ones', (sample) => {
     const report = funnelReportBySegment(sample, segments, { funnel: testFunnel, asOf });
     const counts = segmentLeads(sample, segments, { asOf });
+    expect(counts.total).toBe(report.overall.records);
     report.segments.forEach((segment, index) => {
       expect(segment.metrics.records).toBe(counts.segments[index]?.count);
       expect(segment.metrics.records).toBeLessThanOrEqual(report.overall.records);

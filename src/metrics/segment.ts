@@ -5,6 +5,8 @@ import { SchemaVersion } from '../models/lead.ts';
 import type { Lead } from '../models/lead.ts';
 import { parseWith } from '../parse.ts';
 import type { Result } from '../result.ts';
+import { RECORD_PLACED, recordStartMs, stageAsOf, type StageAsOf } from './current-stage.ts';
+import { instantMs } from './instant.ts';
 import { MILLISECONDS_PER_DAY } from './rate.ts';
 
 const builtInFields = [
@@ -30,6 +32,11 @@ const builtInFields = [
 /**
  * A lead field a segment rule can test: one of the built-in paths (`company.industry`, `contact.seniority`,
  * `company.employeeCount`, …) or `customFields.<name>`.
+ *
+ * `stage` is the lead's stage **as of `asOf`**, by the rule every metric shares (the last history entry in array order
+ * dated at or before `asOf`; the lead's `stage` only when it has no history; no stage before the lead was created).
+ * A segment does not know the funnel, so an entry naming any stage counts. Every other field is read as it is on the
+ * lead: a snapshot of the lead's data now, not as of `asOf`.
  */
 export const SegmentField = z.union([
   z.enum(builtInFields),
@@ -208,12 +215,14 @@ export function parseSegmentDefinition(input: unknown): Result<SegmentDefinition
   return parseWith(SegmentDefinition, input, 'segment definition');
 }
 
-type Getter = (lead: Lead) => unknown;
+type Getter = (lead: Lead, asOfMs: number) => unknown;
+// Scratch for `stageAsOf`, reused by every call (the predicates are synchronous).
+const stagePosition: StageAsOf = { stageId: undefined, sinceMs: 0, invalidDates: 0 };
 const getters: Record<(typeof builtInFields)[number], Getter> = {
   source: (lead) => lead.source,
   campaign: (lead) => lead.campaign,
   ownerId: (lead) => lead.ownerId,
-  stage: (lead) => lead.stage,
+  stage: (lead, asOfMs) => (stageAsOf(lead, asOfMs, stagePosition) === RECORD_PLACED ? stagePosition.stageId : undefined),
   'contact.seniority': (lead) => lead.contact.seniority,
   'contact.department': (lead) => lead.contact.department,
   'contact.decisionRole': (lead) => lead.contact.decisionRole,
@@ -253,18 +262,21 @@ function compileRule(rule: SegmentRule): Predicate {
       const anyIn = (value: unknown) => (Array.isArray(value) ? value.some((item) => values.has(fold(item))) : values.has(fold(value)));
       switch (rule.operator) {
         case 'exists':
-          return (lead) => present(get(lead));
+          return (lead, asOfMs) => present(get(lead, asOfMs));
         case 'missing':
-          return (lead) => !present(get(lead));
+          return (lead, asOfMs) => !present(get(lead, asOfMs));
         case 'equals':
         case 'in':
-          return (lead) => anyIn(get(lead));
+          return (lead, asOfMs) => anyIn(get(lead, asOfMs));
         case 'not_equals':
         case 'not_in':
-          return (lead) => present(get(lead)) && !anyIn(get(lead));
+          return (lead, asOfMs) => {
+            const value = get(lead, asOfMs);
+            return present(value) && !anyIn(value);
+          };
         case 'contains':
-          return (lead) => {
-            const value = get(lead);
+          return (lead, asOfMs) => {
+            const value = get(lead, asOfMs);
             if (Array.isArray(value)) return value.some((item) => fold(item) === needle);
             return typeof value === 'string' && typeof needle === 'string' && value.toLowerCase().includes(needle);
           };
@@ -275,8 +287,8 @@ function compileRule(rule: SegmentRule): Predicate {
       const get = getterOf(rule.field);
       const min = rule.min ?? -Infinity;
       const max = rule.max ?? Infinity;
-      return (lead) => {
-        const value = get(lead);
+      return (lead, asOfMs) => {
+        const value = get(lead, asOfMs);
         return typeof value === 'number' && value >= min && value <= max;
       };
     }
@@ -334,7 +346,10 @@ export interface CompiledSegment {
   readonly id: string;
   /** Its label (the id when it has none). */
   readonly label: string;
-  /** Whether a lead belongs to the segment as of an instant (activity windows end at `asOf`). */
+  /**
+   * Whether a lead belongs to the segment as of an instant: activity windows end at `asOf` and `stage` is the stage
+   * as of `asOf` (see {@link SegmentField}). Throws a `RangeError` when `asOf` is not a valid date.
+   */
   matches(lead: Lead, asOf: Date): boolean;
 }
 
@@ -350,7 +365,7 @@ export interface CompiledSegment {
  */
 export function compileSegment(definition: SegmentDefinition): CompiledSegment {
   const predicate = compileRule(definition.rule);
-  return { id: definition.id, label: definition.label ?? definition.id, matches: (lead, asOf) => predicate(lead, asOf.getTime()) };
+  return { id: definition.id, label: definition.label ?? definition.id, matches: (lead, asOf) => predicate(lead, instantMs(asOf, 'asOf')) };
 }
 
 /** The count of one segment. */
@@ -365,8 +380,10 @@ export interface SegmentCount {
 
 /** The result of {@link segmentLeads}. */
 export interface SegmentCounts {
-  /** Leads looked at. */
+  /** Leads created by `asOf` (later ones are left out, as `funnelReportBySegment` leaves them out). */
   readonly total: number;
+  /** Leads with no valid date (neither a valid `createdAt` nor a history entry with a valid date); left out. */
+  readonly leadsWithoutDate: number;
   /** Leads in no segment. */
   readonly unsegmented: number;
   /** Per segment, in the order given. A lead can be in several segments, so counts may add up to more than `total`. */
@@ -374,20 +391,31 @@ export interface SegmentCounts {
 }
 
 /**
- * Counts leads per segment in one pass; a lead can belong to several segments.
+ * Counts leads per segment in one pass, as of `asOf`; a lead can belong to several segments. Leads created after
+ * `asOf` are left out, as `funnelReportBySegment` leaves them out (a lead's creation is its `createdAt`, else its
+ * first history entry with a valid date).
  *
  * @example
  * ```ts
  * segmentLeads(leads, [midMarketSaas, engagedThisMonth], { asOf });
- * // { total: 240, unsegmented: 101, segments: [{ id: 'mid-market-saas', label: …, count: 58 }, …] }
+ * // { total: 240, leadsWithoutDate: 0, unsegmented: 101, segments: [{ id: 'mid-market-saas', label: …, count: 58 }, …] }
  * ```
+ * @throws RangeError when `asOf` is not a valid date.
  */
 export function segmentLeads(leads: Iterable<Lead>, segments: readonly SegmentDefinition[], options: { readonly asOf: Date }): SegmentCounts {
+  const asOfMs = instantMs(options.asOf, 'asOf');
   const compiled = segments.map(compileSegment);
   const counts = new Array<number>(compiled.length).fill(0);
   let total = 0;
+  let leadsWithoutDate = 0;
   let unsegmented = 0;
   for (const lead of leads) {
+    const startMs = recordStartMs(lead);
+    if (startMs !== startMs) {
+      leadsWithoutDate++;
+      continue;
+    }
+    if (startMs > asOfMs) continue;
     total++;
     let matched = false;
     for (let index = 0; index < compiled.length; index++)
@@ -397,5 +425,5 @@ export function segmentLeads(leads: Iterable<Lead>, segments: readonly SegmentDe
       }
     if (!matched) unsegmented++;
   }
-  return { total, unsegmented, segments: compiled.map((segment, index) => ({ id: segment.id, label: segment.label, count: counts[index] as number })) };
+  return { total, leadsWithoutDate, unsegmented, segments: compiled.map((segment, index) => ({ id: segment.id, label: segment.label, count: counts[index] as number })) };
 }
