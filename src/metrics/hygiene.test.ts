@@ -153,6 +153,44 @@ describe('mergeLeads', () => {
     expect(merged.customFields?.['plan']).toBe('pro');
   });
 
+  it('keeps every activity of one lead, and drops only a matching activity of the second, whatever the key order', () => {
+    const view = { type: 'page_viewed', at: at('2024-01-02T00:00:00Z'), url: '/p', pageKind: 'pricing' } as const;
+    // Two identical page views of one lead (the same page seen twice in the same millisecond) both stay.
+    const twice = lead('x', { activities: [view, { ...view }] });
+    expect(mergeLeads(twice, lead('y')).lead.activities).toHaveLength(2);
+    // The same activity with its keys in another order and its date as another object matches once.
+    const reordered = { pageKind: 'pricing', url: '/p', at: at('2024-01-02T00:00:00Z'), type: 'page_viewed' } as const;
+    expect(mergeLeads(lead('p', { activities: [view] }), lead('q', { activities: [reordered] })).lead.activities).toEqual([view]);
+    // Two in the second lead match one in the first: one is dropped, one kept.
+    const merged = mergeLeads(lead('p', { activities: [view] }), lead('q', { activities: [reordered, reordered] }));
+    expect(merged.lead.activities).toHaveLength(2);
+    expect(merged.sources['activities']).toBe('both');
+    // Two different calls that share an id from different systems are both kept.
+    const callOne = { type: 'call', direction: 'outbound', at: at('2024-01-02T00:00:00Z'), id: '1' } as const;
+    const callTwo = { type: 'call', direction: 'outbound', at: at('2024-03-02T00:00:00Z'), id: '1' } as const;
+    expect(mergeLeads(lead('p', { activities: [callOne] }), lead('q', { activities: [callTwo] })).lead.activities).toEqual([callOne, callTwo]);
+    expect(mergeLeads(lead('p', { activities: [callOne] }), lead('q', { activities: [{ ...callOne }] })).sources['activities']).toBe('first');
+  });
+
+  it('says where the stage history came from, which may not be where createdAt came from', () => {
+    const crm = lead('p', { createdAt: at('2024-02-01T00:00:00Z'), stage: 'mql', stageHistory: [{ from: null, to: 'mql', event: 'import', at: at('2024-02-01T00:00:00Z') }] });
+    const form = lead('q', { createdAt: at('2024-01-01T00:00:00Z') });
+    const { lead: merged, sources } = mergeLeads(crm, form);
+    expect(sources).toMatchObject({ createdAt: 'second', stage: 'first', stageHistory: 'first' });
+    expect(merged.createdAt).toEqual(at('2024-01-01T00:00:00Z'));
+    expect(merged.stageHistory).toBe(crm.stageHistory);
+    expect(mergeLeads(form, crm).sources).toMatchObject({ createdAt: 'first', stage: 'second', stageHistory: 'second' });
+  });
+
+  it('brings the first record back when merged into the result again under prefer_second (not claimed)', () => {
+    const a = lead('a', { contact: { firstName: 'Ada' } });
+    const b = lead('b', { contact: { firstName: 'Adelaide' } });
+    const merged = mergeLeads(a, b, { fields: 'prefer_second' }).lead;
+    expect(merged.contact.firstName).toBe('Adelaide');
+    expect(mergeLeads(merged, b, { fields: 'prefer_second' }).lead).toEqual(merged);
+    expect(mergeLeads(merged, a, { fields: 'prefer_second' }).lead.contact.firstName).toBe('Ada');
+  });
+
   it('does not mutate its input', () => {
     const copies = structuredClone([first, second]);
     mergeLeads(first, second);

@@ -24,7 +24,11 @@ export interface MergedLead<L extends Lead> {
   readonly lead: L;
   /** The ids merged, first then second (store them to redirect references to the second). */
   readonly mergedIds: readonly [string, string];
-  /** Where each field came from, by path (`contact.email`, `company.industry`, `activities`). */
+  /**
+   * Where each field came from, by path (`contact.email`, `company.industry`, `createdAt`, `activities`). `stage`
+   * and `stageHistory` name the record the stage and its history were taken from, together; `createdAt` may name
+   * the other one (it is the earliest of both).
+   */
   readonly sources: Readonly<Record<string, MergeSource>>;
 }
 
@@ -32,23 +36,54 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-function activityKey(activity: Activity): string {
-  if (activity.id !== undefined) return `${activity.type}\u0000id\u0000${activity.id}`;
-  return `${activity.type}\u0000${activity.at.getTime()}\u0000${JSON.stringify(activity)}`;
+/**
+ * A text that two values share exactly when they hold the same content: object keys in sorted order (key order does
+ * not matter), properties whose value is `undefined` left out, dates by their time, strings quoted.
+ */
+function canonical(value: unknown): string {
+  if (value instanceof Date) return `D${value.getTime()}`;
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object)
+      .filter((key) => object[key] !== undefined)
+      .sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`).join(',')}}`;
+  }
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' && Object.is(value, -0)) return '-0';
+  return String(value);
 }
 
-/** The union of two activity lists without duplicates (same id, or same content), oldest first. */
-function mergeActivities(first: readonly Activity[], second: readonly Activity[]): Activity[] {
-  const seen = new Set<string>();
-  const merged: Activity[] = [];
-  for (const list of [first, second])
-    for (const activity of list) {
-      const key = activityKey(activity);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      merged.push(activity);
-    }
-  return merged.sort((a, b) => a.at.getTime() - b.at.getTime());
+/** Oldest first; an invalid date sorts last (a comparator returning NaN would leave the order undefined). */
+function byTime(a: Activity, b: Activity): number {
+  const aMs = a.at.getTime();
+  const bMs = b.at.getTime();
+  const aInvalid = aMs !== aMs;
+  const bInvalid = bMs !== bMs;
+  if (aInvalid || bInvalid) return aInvalid === bInvalid ? 0 : aInvalid ? 1 : -1;
+  return aMs - bMs;
+}
+
+/**
+ * Every activity of the first list, and those of the second that do not match a not-yet-matched activity of the
+ * first (same content whatever the key order, dates by time): a multiset union, so identical activities within one
+ * list are all kept. Oldest first (a stable sort: ties keep the first list's order, then the second's).
+ */
+function mergeActivities(first: readonly Activity[], second: readonly Activity[]): { activities: Activity[]; keptFromSecond: number } {
+  const unmatched = new Map<string, number>();
+  for (const activity of first) {
+    const key = canonical(activity);
+    unmatched.set(key, (unmatched.get(key) ?? 0) + 1);
+  }
+  const activities = [...first];
+  for (const activity of second) {
+    const key = canonical(activity);
+    const left = unmatched.get(key) ?? 0;
+    if (left > 0) unmatched.set(key, left - 1);
+    else activities.push(activity);
+  }
+  return { activities: activities.sort(byTime), keptFromSecond: activities.length - first.length };
 }
 
 function unionStrings(first: readonly string[] | undefined, second: readonly string[] | undefined): string[] | undefined {
@@ -105,13 +140,28 @@ const handled = new Set(['id', 'createdAt', 'updatedAt', 'lastVerifiedAt', 'acti
 
 /**
  * Merges two records of the same person. By default it fills empty fields only (the first lead's values win), keeps
- * the union of activities without duplicates (same id, or identical content), keeps the earliest creation date and
- * the latest `updatedAt`/`lastVerifiedAt`, unites pain points, technologies and tags, keeps every opt-out (an opt-out
- * in either record stays), takes the stage and its history together from one record, and records where every field
- * came from. Generic over the lead type: extra fields of an extended lead are merged with the same policy. Neither
- * input is mutated.
+ * the earliest creation date and the latest `updatedAt`/`lastVerifiedAt`, unites pain points, technologies and tags,
+ * keeps every opt-out (an opt-out in either record stays), and records where every field came from. Generic over the
+ * lead type: extra fields of an extended lead are merged with the same policy. Neither input is mutated.
  *
- * Merging is idempotent: merging the result with either input again changes nothing.
+ * Activities: every activity of the first lead is kept; an activity of the second is dropped only when it matches a
+ * not-yet-matched activity of the first with the same content (whatever the key order; dates compared by time; an
+ * `id` is part of the content). Nothing is lost within one lead: two identical activities of one lead both stay.
+ *
+ * Stage: the stage and its history describe one journey, so they are taken together from one record: the one whose
+ * values win under the policy when it has a stage or a history, else the other (`sources.stage` and
+ * `sources.stageHistory` say which). No history merge is attempted. As `createdAt` is the earliest of both, it may come from the other record, and the history may then start
+ * after the merged `createdAt` (funnel metrics measure cycle lengths from `createdAt`).
+ *
+ * What merging again guarantees, for `m = mergeLeads(a, b, policy).lead` (equal as values; `sources` may differ):
+ * - `mergeLeads(m, m, policy).lead` equals `m`, under every policy;
+ * - `mergeLeads(m, b, policy).lead` equals `m`: merging the second record in again changes nothing, under every policy;
+ * - with `fill_empty` or `prefer_newest`, `mergeLeads(m, a, policy).lead` equals `m` too (the merged record is at
+ *   least as new as either input);
+ * - with `fill_empty` or `prefer_second`, `mergeLeads(a, m, policy).lead` equals `m`.
+ * Nothing more: with `prefer_second`, `mergeLeads(m, a)` gives `a`'s values back (the second record wins); with
+ * `prefer_newest`, `mergeLeads(a, m)` can keep `a`'s values (when `m`'s `updatedAt` is `a`'s, the tie goes to the
+ * first record); and `mergeLeads(b, m)` keeps `b`'s id.
  *
  * @example
  * ```ts
@@ -173,7 +223,10 @@ export function mergeLeads<L extends Lead>(first: L, second: L, policy: MergePol
   const secondHasStage = second.stage !== undefined || !isEmpty(second.stageHistory);
   const stageFrom = (primaryIsFirst ? firstHasStage || !secondHasStage : !secondHasStage && firstHasStage) ? first : second;
   if (stageFrom.stage !== undefined) merged['stage'] = stageFrom.stage;
-  if (stageFrom.stageHistory !== undefined) merged['stageHistory'] = stageFrom.stageHistory;
+  if (stageFrom.stageHistory !== undefined) {
+    merged['stageHistory'] = stageFrom.stageHistory;
+    sources['stageHistory'] = stageFrom === first ? 'first' : 'second';
+  }
   if (firstHasStage || secondHasStage) sources['stage'] = stageFrom === first ? 'first' : 'second';
 
   const outcome = primaryIsFirst ? (first.outcome ?? second.outcome) : (second.outcome ?? first.outcome);
@@ -182,8 +235,9 @@ export function mergeLeads<L extends Lead>(first: L, second: L, policy: MergePol
     sources['outcome'] = outcome === first.outcome ? 'first' : 'second';
   }
 
-  merged['activities'] = mergeActivities(first.activities, second.activities);
-  sources['activities'] = first.activities.length === 0 ? 'second' : second.activities.length === 0 ? 'first' : 'both';
+  const { activities, keptFromSecond } = mergeActivities(first.activities, second.activities);
+  merged['activities'] = activities;
+  sources['activities'] = first.activities.length === 0 ? 'second' : keptFromSecond === 0 ? 'first' : 'both';
 
   return { lead: merged as L, mergedIds: [first.id, second.id], sources };
 }
