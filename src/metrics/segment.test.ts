@@ -139,6 +139,36 @@ describe('segments', () => {
     expect(() => z.toJSONSchema(SegmentDefinition, { io: 'input' })).not.toThrow();
   });
 
+  it('refuses definitions that cannot mean what they say, naming the path', () => {
+    const refusal = (rule: unknown) => {
+      const result = parseSegmentDefinition({ id: 's', rule: { type: 'all', rules: [{ type: 'field', field: 'source', operator: 'exists' }, rule] } });
+      return result.ok ? undefined : result.error.issues.map((entry) => [entry.pathText, entry.message]);
+    };
+    for (const operator of ['equals', 'not_equals', 'in', 'not_in', 'contains'])
+      expect(refusal({ type: 'field', field: 'company.industry', operator })).toEqual([['rule.rules[1].value', `The operator "${operator}" needs a value to compare with`]]);
+    expect(refusal({ type: 'field', field: 'company.industry', operator: 'exists' })).toBeUndefined();
+    expect(refusal({ type: 'range', field: 'company.employeeCount', min: 500, max: 10 })).toEqual([['rule.rules[1].min', 'min (500) is above max (10): no value is in the range']]);
+    expect(refusal({ type: 'range', field: 'company.employeeCount', min: 10, max: 10 })).toBeUndefined();
+    expect(refusal({ type: 'activity', atLeast: 5, atMost: 1 })).toEqual([['rule.rules[1].atLeast', 'atLeast (5) is above atMost (1): no lead matches']]);
+    expect(refusal({ type: 'activity', atMost: 0 })?.[0]?.[0]).toBe('rule.rules[1].atLeast');
+    expect(refusal({ type: 'activity', atLeast: 0, atMost: 0 })).toBeUndefined();
+    expect(refusal({ type: 'recency', activeWithinDays: 10, inactiveForDays: 30 })?.[0]?.[0]).toBe('rule.rules[1].inactiveForDays');
+    expect(refusal({ type: 'recency', activeWithinDays: 30, inactiveForDays: 10 })).toBeUndefined();
+  });
+
+  it('reads contains with a list as "contains any of them"', () => {
+    const containsAny = (value: string | string[], field: 'company.industry' | 'company.technologies' = 'company.industry') =>
+      compileSegment(SegmentDefinition.parse({ id: 'c', rule: { type: 'field', field, operator: 'contains', value } }));
+    const software = leads[0] as Lead;
+    expect(containsAny(['bank', 'soft']).matches(software, asOf)).toBe(true);
+    expect(containsAny(['SOFT']).matches(software, asOf)).toBe(true);
+    expect(containsAny(['bank', 'retail']).matches(software, asOf)).toBe(false);
+    expect(containsAny(['gcp', 'AWS'], 'company.technologies').matches(software, asOf)).toBe(true);
+    expect(containsAny(['gcp'], 'company.technologies').matches(software, asOf)).toBe(false);
+    // Text ignores case; a list field matches an item, not part of one.
+    expect(containsAny('aw', 'company.technologies').matches(software, asOf)).toBe(false);
+  });
+
   it('does not mutate its input', () => {
     const copy = structuredClone(leads);
     segmentLeads(leads, segments, { asOf });

@@ -53,13 +53,17 @@ export interface SegmentFieldRule {
   readonly type: 'field';
   /** The lead field tested. */
   readonly field: SegmentField;
-  /** `equals`/`in` (any listed value; a list field matches when one item does), `not_equals`/`not_in` (present and none), `contains` (text or list), `exists`, `missing`. */
+  /**
+   * `equals`/`in` (any listed value; a list field matches when one item does), `not_equals`/`not_in` (present and
+   * none), `contains` (a text field contains the text, a list field has the item; with a list of values, **any** of
+   * them), `exists`, `missing`.
+   */
   readonly operator: 'equals' | 'not_equals' | 'in' | 'not_in' | 'contains' | 'exists' | 'missing';
-  /** The value or values compared with (not needed for `exists` and `missing`). */
+  /** The value or values compared with: required by every operator but `exists` and `missing`. */
   readonly value?: string | number | boolean | readonly (string | number)[] | undefined;
 }
 
-/** A numeric range on one field, bounds inclusive; a lead without a number there does not match. */
+/** A numeric range on one field, bounds inclusive (`min` ≤ `max`); a lead without a number there does not match. */
 export interface SegmentRangeRule {
   /** Discriminant. */
   readonly type: 'range';
@@ -81,9 +85,9 @@ export interface SegmentActivityRule {
   readonly pageKinds?: readonly PageKind[] | undefined;
   /** Only activities in the last N days (default: all time up to `asOf`). */
   readonly withinDays?: number | undefined;
-  /** At least this many (default 1). */
+  /** At least this many (default 1; set 0 explicitly with `atMost: 0`, "never"). */
   readonly atLeast?: number | undefined;
-  /** At most this many. */
+  /** At most this many (not below `atLeast`). */
   readonly atMost?: number | undefined;
 }
 
@@ -93,7 +97,7 @@ export interface SegmentRecencyRule {
   readonly type: 'recency';
   /** The last activity is at most this many days old. */
   readonly activeWithinDays?: number | undefined;
-  /** The last activity (if any) is at least this many days old. */
+  /** The last activity (if any) is at least this many days old (not more than `activeWithinDays` when both are set). */
   readonly inactiveForDays?: number | undefined;
 }
 
@@ -138,25 +142,63 @@ export type SegmentRule =
  * - `activity`: behaviour, counting activities of some types (and page kinds) in the last N days (`atLeast` defaults to 1);
  * - `recency`: engagement, by the date of the last activity;
  * - `all`, `any`, `not`: combinations.
+ *
+ * Definitions that cannot mean what they say are refused, each with the path of the faulty key: a comparison
+ * (`equals`, `not_equals`, `in`, `not_in`, `contains`) without `value`, a range whose `min` is above its `max`, an
+ * activity rule whose `atLeast` (default 1) is above its `atMost`, a recency rule whose `inactiveForDays` is above its
+ * `activeWithinDays`.
  */
 export const SegmentRule: z.ZodType<SegmentRule> = z.lazy(() =>
   z.discriminatedUnion('type', [
-    z.strictObject({
-      type: z.literal('field'),
-      field: SegmentField,
-      operator: z.enum(['equals', 'not_equals', 'in', 'not_in', 'contains', 'exists', 'missing']),
-      value: z.union([ScalarValue, z.array(z.union([z.string().max(10_000), z.number()])).max(10_000)]).optional(),
-    }),
-    z.strictObject({ type: z.literal('range'), field: SegmentField, min: z.number().optional(), max: z.number().optional() }),
-    z.strictObject({
-      type: z.literal('activity'),
-      activityTypes: z.array(ActivityType).min(1).optional(),
-      pageKinds: z.array(PageKind).min(1).optional(),
-      withinDays: z.number().positive().optional(),
-      atLeast: z.number().int().nonnegative().optional(),
-      atMost: z.number().int().nonnegative().optional(),
-    }),
-    z.strictObject({ type: z.literal('recency'), activeWithinDays: z.number().positive().optional(), inactiveForDays: z.number().positive().optional() }),
+    z
+      .strictObject({
+        type: z.literal('field'),
+        field: SegmentField,
+        operator: z.enum(['equals', 'not_equals', 'in', 'not_in', 'contains', 'exists', 'missing']),
+        value: z.union([ScalarValue, z.array(z.union([z.string().max(10_000), z.number()])).max(10_000)]).optional(),
+      })
+      .superRefine((rule, context) => {
+        // Without a value, `equals` would compare with `undefined` and match every lead lacking the field.
+        if (rule.value === undefined && rule.operator !== 'exists' && rule.operator !== 'missing')
+          context.addIssue({ code: 'custom', path: ['value'], message: `The operator "${rule.operator}" needs a value to compare with` });
+      }),
+    z
+      .strictObject({ type: z.literal('range'), field: SegmentField, min: z.number().optional(), max: z.number().optional() })
+      .superRefine((rule, context) => {
+        if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max)
+          context.addIssue({ code: 'custom', path: ['min'], message: `min (${rule.min}) is above max (${rule.max}): no value is in the range` });
+      }),
+    z
+      .strictObject({
+        type: z.literal('activity'),
+        activityTypes: z.array(ActivityType).min(1).optional(),
+        pageKinds: z.array(PageKind).min(1).optional(),
+        withinDays: z.number().positive().optional(),
+        atLeast: z.number().int().nonnegative().optional(),
+        atMost: z.number().int().nonnegative().optional(),
+      })
+      .superRefine((rule, context) => {
+        const atLeast = rule.atLeast ?? 1;
+        if (rule.atMost !== undefined && atLeast > rule.atMost)
+          context.addIssue({
+            code: 'custom',
+            path: ['atLeast'],
+            message:
+              rule.atLeast === undefined
+                ? `atMost (${rule.atMost}) is below the default atLeast of 1: no lead matches; set atLeast to 0 for "at most ${rule.atMost}"`
+                : `atLeast (${rule.atLeast}) is above atMost (${rule.atMost}): no lead matches`,
+          });
+      }),
+    z
+      .strictObject({ type: z.literal('recency'), activeWithinDays: z.number().positive().optional(), inactiveForDays: z.number().positive().optional() })
+      .superRefine((rule, context) => {
+        if (rule.activeWithinDays !== undefined && rule.inactiveForDays !== undefined && rule.inactiveForDays > rule.activeWithinDays)
+          context.addIssue({
+            code: 'custom',
+            path: ['inactiveForDays'],
+            message: `inactiveForDays (${rule.inactiveForDays}) is above activeWithinDays (${rule.activeWithinDays}): no lead matches`,
+          });
+      }),
     z.strictObject({ type: z.literal('all'), rules: z.array(SegmentRule).min(1).max(1000) }),
     z.strictObject({ type: z.literal('any'), rules: z.array(SegmentRule).min(1).max(1000) }),
     z.strictObject({ type: z.literal('not'), rule: SegmentRule }),
@@ -256,8 +298,10 @@ function compileRule(rule: SegmentRule): Predicate {
     case 'field': {
       const get = getterOf(rule.field);
       const raw = rule.value;
-      const values = new Set((Array.isArray(raw) ? raw : [raw]).map(fold));
-      const needle = fold(Array.isArray(raw) ? raw[0] : raw);
+      const list: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
+      const values = new Set(list.map(fold));
+      // `contains` with a list means "contains any of them".
+      const textNeedles = list.map(fold).filter((needle): needle is string => typeof needle === 'string');
       const present = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
       const anyIn = (value: unknown) => (Array.isArray(value) ? value.some((item) => values.has(fold(item))) : values.has(fold(value)));
       switch (rule.operator) {
@@ -277,8 +321,10 @@ function compileRule(rule: SegmentRule): Predicate {
         case 'contains':
           return (lead, asOfMs) => {
             const value = get(lead, asOfMs);
-            if (Array.isArray(value)) return value.some((item) => fold(item) === needle);
-            return typeof value === 'string' && typeof needle === 'string' && value.toLowerCase().includes(needle);
+            if (Array.isArray(value)) return value.some((item) => values.has(fold(item)));
+            if (typeof value !== 'string') return false;
+            const text = value.toLowerCase();
+            return textNeedles.some((needle) => text.includes(needle));
           };
       }
       break;
