@@ -97,7 +97,7 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   let recordMovedForward = false;
   let recordSkippedAny = false;
 
-  const issues = { unknownStageEntries: 0, outOfOrderEntries: 0, negativeCycles: 0, recordsWithoutDate: 0, entriesAfterAsOf: 0, invalidDates: 0 };
+  const issues = { unknownStageEntries: 0, outOfOrderEntries: 0, negativeCycles: 0, recordsWithoutDate: 0, entriesAfterAsOf: 0, invalidDates: 0, wonWithoutCycleStart: 0 };
 
   function replay(record: MetricsRecord): boolean {
     const history = record.stageHistory;
@@ -200,6 +200,8 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
     else status = STATUS_OPEN;
     const cycleMs = status === STATUS_WON ? wonMs - cycleStartMs : NaN;
     if (cycleMs < 0) issues.negativeCycles++;
+    // Won without ever entering `cycleStartStage`: no cycle to measure (cycleMs is NaN), said rather than dropped.
+    else if (status === STATUS_WON && cycleStartMs !== cycleStartMs) issues.wonWithoutCycleStart++;
     times[START] = start;
     times[WON_AT] = wonMs;
     times[CYCLE] = cycleMs;

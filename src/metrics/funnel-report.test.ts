@@ -104,6 +104,29 @@ describe('funnelReport', () => {
   it('measures the cycle from a chosen stage', () => {
     const fromMql = funnelReport(records, { funnel: testFunnel, asOf, cycleStartStage: 'mql' });
     expect(fromMql.overall.cycleLength.median).toBe(17);
+    expect(fromMql.dataIssues.wonWithoutCycleStart).toBe(0);
+  });
+
+  it('counts won records that never entered the cycle start stage instead of dropping them silently', () => {
+    const withSkipper = [
+      ...records,
+      { id: 'r5', createdAt: new Date('2024-01-01T00:00:00Z'), stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['customer', '2024-01-20T00:00:00Z']) },
+    ];
+    const fromMql = funnelReport(withSkipper, { funnel: testFunnel, asOf, cycleStartStage: 'mql' });
+    expect(fromMql.overall.won).toBe(2);
+    expect(fromMql.overall.cycleLength.count).toBe(1);
+    expect(fromMql.dataIssues).toMatchObject({ wonWithoutCycleStart: 1, negativeCycles: 0 });
+    expect(funnelReport(withSkipper, { funnel: testFunnel, asOf }).dataIssues.wonWithoutCycleStart).toBe(0);
+  });
+
+  it('measures conversion within the window from creation, even with a cycle start stage', () => {
+    // r1 is created on 01-01, enters mql on 01-03 and is won on 01-20: 19 days from creation, 17 from mql.
+    for (const days of [17, 18, 19, 30]) {
+      const fromCreation = funnelReport(records, { funnel: testFunnel, asOf, conversionWindowDays: days });
+      const withStage = funnelReport(records, { funnel: testFunnel, asOf, conversionWindowDays: days, cycleStartStage: 'mql' });
+      expect(withStage.overall.conversionWithinWindow).toEqual(fromCreation.overall.conversionWithinWindow);
+      expect(withStage.overall.conversionWithinWindow?.converted).toBe(days >= 19 ? 1 : 0);
+    }
   });
 
   it('works over any iterable, not only arrays', () => {
@@ -121,7 +144,7 @@ describe('funnelReport', () => {
       { createdAt: new Date('2024-01-01T00:00:00Z'), stage: 'mql' },
     ];
     const result = funnelReport(odd, { funnel: testFunnel, asOf });
-    expect(result.dataIssues).toEqual({ unknownStageEntries: 1, outOfOrderEntries: 1, negativeCycles: 1, recordsWithoutDate: 1, entriesAfterAsOf: 0, invalidDates: 0 });
+    expect(result.dataIssues).toEqual({ unknownStageEntries: 1, outOfOrderEntries: 1, negativeCycles: 1, recordsWithoutDate: 1, entriesAfterAsOf: 0, invalidDates: 0, wonWithoutCycleStart: 0 });
     expect(result.overall).toMatchObject({ records: 3, won: 1, open: 2 });
     expect(result.overall.cycleLength.count).toBe(0);
     expect(result.overall.stages[1]).toMatchObject({ entered: 1, current: 1 });

@@ -56,9 +56,18 @@ export interface FunnelReportOptions<R extends MetricsRecord> {
   readonly path?: readonly string[];
   /** Group records into cohorts as well (see {@link FunnelCohortBy}). */
   readonly cohortBy?: FunnelCohortBy<R>;
-  /** Measure the sales cycle from the first entry into this stage (say `mql`) instead of from creation. */
+  /**
+   * Measure the sales cycle from the first entry into this stage (say `mql`) instead of from creation. Won records
+   * that never entered it have no cycle: they count as won, are left out of `cycleLength` and are counted in
+   * `dataIssues.wonWithoutCycleStart`. It does not move `conversionWithinWindow`, which is always measured from
+   * creation.
+   */
   readonly cycleStartStage?: string;
-  /** Also report the share of records won within this many days of creation (mature records only). */
+  /**
+   * Also report the share of records won within this many days of creation (mature records only). The window always
+   * starts at creation, even with `cycleStartStage`: maturity is then the same for every record, whether or not it
+   * reached that stage.
+   */
   readonly conversionWindowDays?: Days;
   /** Count disqualified records in the win-rate denominator (default: no, only won + lost). */
   readonly countDisqualifiedAsLost?: boolean;
@@ -104,7 +113,7 @@ export interface StageMetrics {
   readonly timeInStage: TimeInStage;
 }
 
-/** The share of mature records won within a number of days of creation. */
+/** The share of mature records won within a number of days of creation (from creation even with `cycleStartStage`). */
 export interface WindowConversion {
   /** The window, in days. */
   readonly days: Days;
@@ -162,6 +171,11 @@ export interface FunnelDataIssues {
   readonly outOfOrderEntries: number;
   /** Won records whose won date is before the cycle start; counted as won, left out of the cycle length. */
   readonly negativeCycles: number;
+  /**
+   * With `cycleStartStage`, won records that never entered that stage (by `asOf`); counted as won, left out of the
+   * cycle length. Always 0 without `cycleStartStage`.
+   */
+  readonly wonWithoutCycleStart: number;
   /** Records with no valid date (neither a valid `createdAt` nor a history entry with a valid date); left out. */
   readonly recordsWithoutDate: number;
   /** History entries after `asOf`; ignored. */

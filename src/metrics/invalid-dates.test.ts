@@ -135,5 +135,7 @@ describe('invalid dates are counted, never compared', () => {
     const withoutDate = records.filter((record) => Number.isNaN(record.createdAt?.getTime()) && (record.stageHistory ?? []).every((entry) => Number.isNaN(entry.at.getTime())));
     expect(report.dataIssues.recordsWithoutDate).toBe(withoutDate.length);
     expect(overall.records).toBe(records.length - withoutDate.length);
+    // Every won record is in the cycle length or counted as a reason it is not.
+    expect(overall.won).toBe(overall.cycleLength.count + report.dataIssues.negativeCycles + report.dataIssues.wonWithoutCycleStart);
   });
 });
