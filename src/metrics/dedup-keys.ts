@@ -1,14 +1,29 @@
 import type { Lead } from '../models/lead.ts';
 import { isFreeEmailDomain } from './free-email-domains.ts';
 
-// Providers that deliver `name+tag@` to `name@`; Gmail also ignores dots in the local part.
-const plusTagProviders = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'me.com', 'fastmail.com', 'proton.me', 'protonmail.com', 'pm.me']);
+// Providers that deliver `name+tag@` to `name@`, by family: a provider's country and legacy domains are the same
+// service and follow the same rule (hotmail.fr as hotmail.com, mac.com as me.com). Gmail also ignores dots in the
+// local part. Yahoo is absent on purpose: it uses `name-keyword@` disposable addresses, not plus-tags.
+const plusTagFamilies: Readonly<Record<string, readonly string[]>> = {
+  google: ['gmail.com', 'googlemail.com'],
+  microsoft: [
+    'outlook.com', 'outlook.fr', 'outlook.de', 'hotmail.com', 'hotmail.co.uk', 'hotmail.fr', 'hotmail.de', 'hotmail.it', 'hotmail.es',
+    'live.com', 'live.co.uk', 'live.fr', 'msn.com',
+  ],
+  apple: ['icloud.com', 'me.com', 'mac.com'],
+  fastmail: ['fastmail.com', 'fastmail.fm'],
+  proton: ['proton.me', 'protonmail.com', 'protonmail.ch', 'pm.me'],
+};
+/** Every domain whose provider removes plus-tags (internal; exported for the tests). */
+export const PLUS_TAG_DOMAINS: ReadonlySet<string> = new Set(Object.values(plusTagFamilies).flat());
 const dotlessProviders = new Set(['gmail.com', 'googlemail.com']);
 
 /**
  * Normalises an e-mail address for matching: trimmed, lower case, `googlemail.com` read as `gmail.com`, and, for
  * providers that ignore them, plus-tags removed (`ada+news@gmail.com` → `ada@gmail.com`) and, for Gmail, dots in the
- * local part. `undefined` when the text is not an address.
+ * local part. Plus-tags are removed for whole provider families, every domain alike: Gmail; Microsoft's Outlook,
+ * Hotmail, Live and MSN domains (`hotmail.fr`, `live.co.uk`…); Apple's iCloud, `me.com` and `mac.com`; Fastmail;
+ * Proton. `undefined` when the text is not an address.
  *
  * @example
  * ```ts
@@ -23,7 +38,7 @@ export function normalizeEmail(email: string): string | undefined {
   let local = text.slice(0, at);
   let domain = text.slice(at + 1);
   if (domain === 'googlemail.com') domain = 'gmail.com';
-  if (plusTagProviders.has(domain)) {
+  if (PLUS_TAG_DOMAINS.has(domain)) {
     const plus = local.indexOf('+');
     if (plus > 0) local = local.slice(0, plus);
   }

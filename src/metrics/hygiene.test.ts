@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../models/lead.ts';
-import { companyDomainOf, domainFromWebsite, leadDedupKeys, normalizeEmail, normalizePhone } from './dedup-keys.ts';
+import { PLUS_TAG_DOMAINS, companyDomainOf, domainFromWebsite, leadDedupKeys, normalizeEmail, normalizePhone } from './dedup-keys.ts';
 import { dataDecayReport, expectedValidShare } from './data-decay.ts';
 import { findDuplicates } from './find-duplicates.ts';
 import { FREE_EMAIL_DOMAINS, isFreeEmailDomain } from './free-email-domains.ts';
@@ -18,6 +18,17 @@ describe('dedup keys', () => {
     expect(normalizeEmail('Ada.Lovelace+crm@acme.com')).toBe('ada.lovelace+crm@acme.com');
     expect(normalizeEmail('not-an-address')).toBeUndefined();
     expect(normalizeEmail('@acme.com')).toBeUndefined();
+  });
+
+  it('removes plus-tags for whole provider families, every domain alike', () => {
+    for (const domain of ['hotmail.com', 'hotmail.fr', 'hotmail.co.uk', 'outlook.fr', 'live.co.uk', 'msn.com', 'me.com', 'mac.com', 'icloud.com', 'protonmail.ch', 'fastmail.fm'])
+      expect(normalizeEmail(`Ada+crm@${domain}`)).toBe(`ada@${domain}`);
+    // Yahoo uses `name-keyword@`, and unknown providers may route tags: left alone.
+    for (const domain of ['yahoo.com', 'gmx.de', 'acme.com']) expect(normalizeEmail(`ada+crm@${domain}`)).toBe(`ada+crm@${domain}`);
+    // Consistency of the two lists: a free-mail domain of a plus-tag family is in the family, and every plus-tag domain is free mail.
+    const family = /^(gmail|googlemail|outlook|hotmail|live|msn|icloud|me|mac|fastmail|proton|protonmail|pm)\./;
+    for (const domain of FREE_EMAIL_DOMAINS) expect([domain, PLUS_TAG_DOMAINS.has(domain)]).toEqual([domain, family.test(domain)]);
+    for (const domain of PLUS_TAG_DOMAINS) expect([domain, isFreeEmailDomain(domain)]).toEqual([domain, true]);
   });
 
   it('normalises phone numbers', () => {
@@ -47,7 +58,12 @@ describe('dedup keys', () => {
     expect(isFreeEmailDomain('Ada@Gmail.com')).toBe(true);
     expect(isFreeEmailDomain('hotmail.com')).toBe(true);
     expect(isFreeEmailDomain('acme.com')).toBe(false);
+    for (const domain of ['outlook.fr', 'hotmail.de', 'hotmail.it', 'hotmail.es', 'live.co.uk', 'yahoo.es', 'yahoo.it', 'protonmail.ch', 'gmx.at', 'fastmail.fm'])
+      expect([domain, isFreeEmailDomain(`ada@${domain}`)]).toEqual([domain, true]);
+    expect(companyDomainOf(lead('a', { contact: { email: 'ada@outlook.fr' } }))).toBeUndefined();
     expect(FREE_EMAIL_DOMAINS.size).toBeGreaterThan(30);
+    // A small embedded list, not a registry.
+    expect(FREE_EMAIL_DOMAINS.size).toBeLessThan(100);
   });
 });
 
