@@ -83,6 +83,21 @@ describe('funnelReport', () => {
     expect(report.overall.conversionWithinWindow).toEqual({ days: 30, mature: 2, converted: 1, rate: 0.5 });
   });
 
+  it('keys month cohorts by the UTC month, before the epoch and across leap days too', () => {
+    const dated = ['1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00Z', '2024-02-29T23:59:59.999Z', '2024-03-01T00:00:00Z', '1900-02-28T12:00:00Z'].map((iso) => ({
+      createdAt: new Date(iso),
+      stage: 'lead',
+    }));
+    const monthly = funnelReport(dated, { funnel: testFunnel, asOf, cohortBy: 'month' });
+    expect(monthly.cohorts.map((cohort) => [cohort.key, cohort.metrics.records])).toEqual([
+      ['1900-02', 1],
+      ['1969-12', 1],
+      ['1970-01', 1],
+      ['2024-02', 1],
+      ['2024-03', 1],
+    ]);
+  });
+
   it('groups cohorts by Monday-start UTC week and by a key function', () => {
     const weekly = funnelReport(records, { funnel: testFunnel, asOf, cohortBy: 'week' });
     expect(weekly.cohorts.map((cohort) => cohort.key)).toEqual(['2024-01-01', '2024-01-29', '2024-02-05']);

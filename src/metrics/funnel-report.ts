@@ -2,6 +2,7 @@ import type { DistributionSummary } from './distribution.ts';
 import { createFunnelEngine, type FunnelAccumulator } from './funnel-engine.ts';
 import { MILLISECONDS_PER_DAY, type Days, type Rate } from './rate.ts';
 import type { MetricsFunnel, MetricsStageKind } from './stages.ts';
+import { utcMonthIndex } from './utc-month.ts';
 
 /** One entry of a record's stage history, as the metrics read it (a `StageChange` from `leadkit/models` fits). */
 export interface StageHistoryEntry {
@@ -215,7 +216,9 @@ function weekLabel(week: number): string {
 }
 
 function monthLabel(month: number): string {
-  return `${Math.floor(month / 12)}-${pad((month % 12) + 1)}`;
+  const year = Math.floor(month / 12);
+  // `month - year * 12`, not `month % 12`, which is negative before year 0.
+  return `${year}-${pad(month - year * 12 + 1)}`;
 }
 
 /**
@@ -254,11 +257,9 @@ export function funnelReport<R extends MetricsRecord>(records: Iterable<R>, opti
     } else {
       const start = engine.startMs();
       let key: number;
+      // Both keys are computed from the time value: no `Date` is allocated per record.
       if (cohortBy === 'week') key = weekNumber(start);
-      else {
-        const date = new Date(start);
-        key = date.getUTCFullYear() * 12 + date.getUTCMonth();
-      }
+      else key = utcMonthIndex(start);
       accumulator = numericCohorts.get(key);
       if (accumulator === undefined) numericCohorts.set(key, (accumulator = engine.createAccumulator()));
     }
