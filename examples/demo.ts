@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: the main job on the bundled sample data (examples/data/sample-leads.json, 240 synthetic leads made
+ * `npm run demo`: the main job on the bundled sample data (examples/data/sample-leads.json, 400 synthetic leads made
  * by the committed, seeded generator examples/data/generate.ts). It runs every part of leadkit in turn:
  * ICP fit, lead scoring, BANT qualification, the B2B funnel, the funnel report and a predictive model.
  */

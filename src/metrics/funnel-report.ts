@@ -225,8 +225,9 @@ function monthLabel(month: number): string {
  * Computes the funnel report of records with stage history, in one pass over any iterable: per stage, entered,
  * converted and skipped counts, conversion and skip rates and time in stage; overall, won/lost/open counts, the win
  * rate, the stage-skip rate, the sales cycle length and, optionally, conversion within N days; the same per cohort.
- * Scratch state is reused between records, so the pass allocates nothing per record (durations go into growable
- * typed arrays). Nothing is mutated.
+ * Scratch state is reused between records, so the pass allocates nothing per record (durations go into chunked
+ * buffers of plain double arrays that grow without copying, and week and month cohort keys are computed from the time
+ * value). Nothing is mutated.
  *
  * @example
  * ```ts

@@ -444,7 +444,7 @@ export interface SegmentCounts {
  * @example
  * ```ts
  * segmentLeads(leads, [midMarketSaas, engagedThisMonth], { asOf });
- * // { total: 240, leadsWithoutDate: 0, unsegmented: 101, segments: [{ id: 'mid-market-saas', label: …, count: 58 }, …] }
+ * // { total: 400, leadsWithoutDate: 0, unsegmented: 168, segments: [{ id: 'mid-market-saas', label: …, count: 97 }, …] }
  * ```
  * @throws RangeError when `asOf` is not a valid date.
  */
