@@ -23,7 +23,8 @@ const dotlessProviders = new Set(['gmail.com', 'googlemail.com']);
  * providers that ignore them, plus-tags removed (`ada+news@gmail.com` → `ada@gmail.com`) and, for Gmail, dots in the
  * local part. Plus-tags are removed for whole provider families, every domain alike: Gmail; Microsoft's Outlook,
  * Hotmail, Live and MSN domains (`hotmail.fr`, `live.co.uk`…); Apple's iCloud, `me.com` and `mac.com`; Fastmail;
- * Proton. `undefined` when the text is not an address.
+ * Proton. `undefined` when the text is not an address (or nothing of the mailbox is left). Idempotent: a normalised
+ * address normalises to itself.
  *
  * @example
  * ```ts
@@ -43,13 +44,15 @@ export function normalizeEmail(email: string): string | undefined {
     if (plus > 0) local = local.slice(0, plus);
   }
   if (dotlessProviders.has(domain)) local = local.replaceAll('.', '');
+  // `.+tag@gmail.com` leaves nothing of the mailbox: not an address (and `@gmail.com` would not normalise again).
+  if (local === '') return undefined;
   return `${local}@${domain}`;
 }
 
 /**
  * Normalises a phone number for matching: digits only, with a leading `+` kept and `00` read as `+`. Numbers without
  * an international prefix are kept as national digits (add `defaultCallingCode` to make them international). Returns
- * `undefined` for fewer than 6 digits.
+ * `undefined` for fewer than 6 digits. Idempotent: a normalised number normalises to itself (with the same options).
  *
  * @example
  * ```ts
@@ -68,16 +71,24 @@ export function normalizePhone(phone: string, options: { readonly defaultCalling
   }
   if (digits.length < 6) return undefined;
   if (international) return `+${digits}`;
-  if (options.defaultCallingCode !== undefined) return `+${options.defaultCallingCode.replace(/\D/g, '')}${digits.replace(/^0+/, '')}`;
+  if (options.defaultCallingCode !== undefined) {
+    const withCode = `${options.defaultCallingCode.replace(/\D/g, '')}${digits.replace(/^0+/, '')}`;
+    // Checked again after the trunk zeros are dropped, so that a result always normalises to itself.
+    return withCode.length < 6 ? undefined : `+${withCode}`;
+  }
   return digits;
 }
 
-/** Reduces a URL or host name to a bare lower-case domain (`https://www.Acme.com/about` → `acme.com`). */
+/**
+ * Reduces a URL or host name to a bare lower-case domain (`https://www.Acme.com/about` → `acme.com`). A result
+ * reduces to itself.
+ */
 export function domainFromWebsite(website: string): string | undefined {
   let text = website.trim().toLowerCase();
   text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   text = text.split(/[/?#:]/, 1)[0] ?? '';
-  if (text.startsWith('www.')) text = text.slice(4);
+  // Every leading `www.`: removing one only would leave `www.acme.com` from `www.www.acme.com`.
+  while (text.startsWith('www.')) text = text.slice(4);
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(text) ? text : undefined;
 }
 

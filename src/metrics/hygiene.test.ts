@@ -18,6 +18,10 @@ describe('dedup keys', () => {
     expect(normalizeEmail('Ada.Lovelace+crm@acme.com')).toBe('ada.lovelace+crm@acme.com');
     expect(normalizeEmail('not-an-address')).toBeUndefined();
     expect(normalizeEmail('@acme.com')).toBeUndefined();
+    // Nothing of the mailbox left (found by the idempotence property: '@gmail.com' did not normalise again).
+    expect(normalizeEmail('.+news@gmail.com')).toBeUndefined();
+    expect(normalizeEmail('.@gmail.com')).toBeUndefined();
+    expect(domainFromWebsite('https://www.www.acme.com/')).toBe('acme.com');
   });
 
   it('removes plus-tags for whole provider families, every domain alike', () => {
@@ -37,6 +41,8 @@ describe('dedup keys', () => {
     expect(normalizePhone('020 7946 0018', { defaultCallingCode: '+44' })).toBe('+442079460018');
     expect(normalizePhone('020 7946 0018')).toBe('02079460018');
     expect(normalizePhone('123')).toBeUndefined();
+    // Too few digits once the trunk zero is dropped (found by the idempotence property).
+    expect(normalizePhone('050000', { defaultCallingCode: '' })).toBeUndefined();
   });
 
   it('finds the company domain from the company, a website field or a business e-mail, never a free one', () => {

@@ -2,7 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { arbitraryLead } from '../testing/arbitraries.ts';
 import { dataDecayReport } from './data-decay.ts';
-import { findStaleRecords, weightedPipeline } from './pipeline.ts';
+import { findStaleRecords, pipelineVelocity, weightedPipeline } from './pipeline.ts';
 import { speedToLead } from './speed-to-lead.ts';
 import { testFunnel } from './test-fixtures.ts';
 
@@ -28,6 +28,40 @@ describe('pipeline properties', () => {
       expect(currency.total.amountMinor).toBe(open.filter((entry) => entry.currency === currency.currency).reduce((sum, entry) => sum + entry.amountMinor, 0));
     }
     for (const stale of findStaleRecords(deals, { funnel: testFunnel, asOf })) expect(stale.daysInStage).toBeGreaterThan(stale.rottingDays);
+  });
+
+  const velocityInput = fc.record({
+    opportunities: fc.integer({ min: 0, max: 100_000 }),
+    winRate: fc.double({ min: 0, max: 1, noNaN: true }),
+    dealMinor: fc.integer({ min: 0, max: 10 ** 10 }),
+    cycleLengthDays: fc.double({ min: 0.5, max: 2000, noNaN: true }),
+  });
+  const velocity = (input: { opportunities: number; winRate: number; dealMinor: number; cycleLengthDays: number }) =>
+    pipelineVelocity({ opportunities: input.opportunities, winRate: input.winRate, averageDealSize: { amountMinor: input.dealMinor, currency: 'EUR' }, cycleLengthDays: input.cycleLengthDays });
+
+  test.prop([velocityInput])('pipeline velocity is opportunities × win rate × deal size ÷ cycle length, rounded, in the deal currency', (input) => {
+    const result = velocity(input);
+    expect(result.currency).toBe('EUR');
+    expect(result.amountMinor).toBe(Math.round((input.opportunities * input.winRate * input.dealMinor) / input.cycleLengthDays));
+    expect(result.amountMinor).toBeGreaterThanOrEqual(0);
+    if (input.opportunities === 0 || input.winRate === 0 || input.dealMinor === 0) expect(result.amountMinor).toBe(0);
+  });
+
+  test.prop([velocityInput, velocityInput])('pipeline velocity grows with opportunities, win rate and deal size, and shrinks with a longer cycle', (a, b) => {
+    const low = { opportunities: Math.min(a.opportunities, b.opportunities), winRate: Math.min(a.winRate, b.winRate), dealMinor: Math.min(a.dealMinor, b.dealMinor), cycleLengthDays: Math.max(a.cycleLengthDays, b.cycleLengthDays) };
+    const high = { opportunities: Math.max(a.opportunities, b.opportunities), winRate: Math.max(a.winRate, b.winRate), dealMinor: Math.max(a.dealMinor, b.dealMinor), cycleLengthDays: Math.min(a.cycleLengthDays, b.cycleLengthDays) };
+    expect(velocity(low).amountMinor).toBeLessThanOrEqual(velocity(high).amountMinor);
+  });
+
+  test.prop([
+    velocityInput,
+    fc.oneof(
+      fc.record({ cycleLengthDays: fc.oneof(fc.double({ min: -1000, max: 0, noNaN: true }), fc.constant(Number.NaN)) }),
+      fc.record({ winRate: fc.oneof(fc.double({ min: 1.000001, max: 100, noNaN: true }), fc.double({ min: -100, max: -0.000001, noNaN: true }), fc.constant(Number.NaN)) }),
+      fc.record({ opportunities: fc.oneof(fc.integer({ min: -1000, max: -1 }), fc.constant(Number.NaN)) }),
+    ),
+  ])('pipeline velocity refuses a non-positive cycle, a win rate outside 0–1 and negative opportunities', (input, broken) => {
+    expect(() => velocity({ ...input, ...broken })).toThrow(RangeError);
   });
 
   test.prop([fc.array(arbitraryLead(range), { maxLength: 30 }), fc.integer({ min: 1, max: 500 })])('speed-to-lead and decay counts are conserved', (leads, slaHours) => {

@@ -11,6 +11,8 @@ describe('unit economics', () => {
     expect(customerLifetimeValue({ monthlyRevenuePerAccount: money('500', 'USD'), grossMargin: 0.8, monthlyChurnRate: 0 })).toBeUndefined();
     expect(cacPayback({ customerAcquisitionCost: money('6000', 'USD'), monthlyRevenuePerAccount: money('500', 'USD'), grossMargin: 0.8 })).toEqual({ months: 15, days: 456.5625 });
     expect(cacPayback({ customerAcquisitionCost: money('6000', 'USD'), monthlyRevenuePerAccount: money('500', 'USD'), grossMargin: 0 })).toBeUndefined();
+    // A subnormal margin would give Infinity months (found by the property test): never pays back.
+    expect(cacPayback({ customerAcquisitionCost: money('6000', 'USD'), monthlyRevenuePerAccount: money('0.01', 'USD'), grossMargin: 5e-324 })).toBeUndefined();
     expect(leadToCustomerRate({ leads: 8000, customers: 842 })).toBeCloseTo(0.10525);
     expect(leadToCustomerRate({ leads: 0, customers: 0 })).toBeUndefined();
     expect(clvToCacRatio({ customerLifetimeValue: money('20000', 'USD'), customerAcquisitionCost: money('5000', 'USD') })).toBe(4);

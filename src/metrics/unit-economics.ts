@@ -78,7 +78,7 @@ export interface CacPayback {
 
 /**
  * CAC payback: `CAC ÷ (monthly ARPA × gross margin)` months, also in days. `undefined` when the monthly gross profit
- * per account is 0 or less (it never pays back).
+ * per account is 0 or less (it never pays back), or so small that the number of months is not finite.
  *
  * @example
  * ```ts
@@ -92,6 +92,8 @@ export function cacPayback(input: CacPaybackInput): CacPayback | undefined {
   const monthlyProfit = input.monthlyRevenuePerAccount.amountMinor * toRate(input.grossMargin);
   if (!(monthlyProfit > 0)) return undefined;
   const months = input.customerAcquisitionCost.amountMinor / monthlyProfit;
+  // A margin so small (say 5e-324) that the division overflows: no payback in any finite time.
+  if (!Number.isFinite(months)) return undefined;
   return { months, days: months * DAYS_PER_MONTH };
 }
 
