@@ -3,7 +3,10 @@ import { DateTime } from './codecs.ts';
 import { Id, Metadata, ShortText } from './text.ts';
 
 const base = {
-  /** Optional identifier of the event in the source system (used to deduplicate on merge). */
+  /**
+   * Optional identifier of the event in the source system. `mergeLeads` compares it with the rest of the content:
+   * two activities are the same only when all of it is.
+   */
   id: Id.optional(),
   /** When it happened. */
   at: DateTime,

@@ -48,13 +48,14 @@ export const ScoringFieldName = z.enum([
   'painPoints',
 ]);
 
+const notAField = (input: unknown): string =>
+  `${JSON.stringify(input)} is not a lead field a scoring rule can read (such as company.industry, contact.jobTitle or customFields.<name>)`;
+
 /**
  * A lead field a rule reads: one of {@link ScoringFieldName}, or `customFields.<name>` for your own fields.
  * `company.annualRevenue` reads the amount in major units (dollars, not cents); `contact.emailDomain` is the
  * lower-cased part of the e-mail after `@`.
  */
-const notAField = (input: unknown): string =>
-  `${JSON.stringify(input)} is not a lead field a scoring rule can read (such as company.industry, contact.jobTitle or customFields.<name>)`;
 export const ScoringField = z.union(
   // The message is on the pattern too: zod reports the one string option's issue for a string matching neither.
   [ScoringFieldName, z.string().regex(/^customFields\.[^.]{1,200}$/, { error: (iss) => notAField(iss.input) })],
