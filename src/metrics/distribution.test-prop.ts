@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { summarizeDistribution } from './distribution.ts';
+import { createSampleBuffer, pushSample, summarizeDistribution, summarizeUnions } from './distribution.ts';
 
 function naivePercentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,4 +67,31 @@ describe('summarizeDistribution', () => {
       ordered.forEach((value, index) => index === 0 || expect(value).toBeGreaterThanOrEqual((ordered[index - 1] as number) - 1e-9));
     },
   );
+
+  const values = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 200 });
+  test.prop([values, values, values])('summarizes distributions that share parts exactly as each union on its own', (shared, first, second) => {
+    const buffers = [shared, first, second].map((part) => {
+      const buffer = createSampleBuffer();
+      for (const value of part) pushSample(buffer, value);
+      return buffer;
+    });
+    const unions = [[0, 1], [0, 2], [0, 1, 2], [1], [2, 0]];
+    const summaries = summarizeUnions(buffers, unions);
+    unions.forEach((members, index) => {
+      const all = members.flatMap((part) => [shared, first, second][part] as number[]);
+      const summary = summaries[index];
+      expect(summary?.count).toBe(all.length);
+      if (all.length === 0) {
+        expect(summary?.median).toBeUndefined();
+        return;
+      }
+      // Against a plain sort of the union, not the library's own single-distribution path.
+      expect([summary?.min, summary?.p25, summary?.median, summary?.p75, summary?.p90, summary?.max]).toEqual([
+        Math.min(...all),
+        ...[0.25, 0.5, 0.75, 0.9].map((p) => naivePercentile(all, p)),
+        Math.max(...all),
+      ]);
+      expect(summary?.mean).toBeCloseTo(all.reduce((sum, value) => sum + value, 0) / all.length, 6);
+    });
+  });
 });

@@ -26,68 +26,6 @@ export interface DistributionSummary {
 
 const BUCKETS = 4096;
 
-/**
- * Finds the values at the given ranks (0-based, ascending) of the union of `chunks` without sorting them all: a
- * histogram pass over {@link BUCKETS} equal-width buckets between `min` and `max` finds the bucket of each rank, a
- * second pass gathers the values of those few buckets only, and just these are sorted. Bucketing is monotone, so the
- * ranks are exact. Linear in the number of values, against O(n log n) for a sort; nothing is reordered.
- */
-function valuesAtRanks(chunks: readonly (readonly number[])[], length: number, min: number, max: number, ranks: readonly number[]): number[] {
-  const scale = BUCKETS / (max - min);
-  // A range so small (subnormal) or so large (overflowing) that the scale is not a finite positive number cannot be
-  // bucketed without NaN: sort a copy instead, which is exact too.
-  if (!(scale > 0 && scale < Infinity)) {
-    const sorted = new Float64Array(length);
-    let offset = 0;
-    for (const values of chunks) {
-      sorted.set(values, offset);
-      offset += values.length;
-    }
-    sorted.sort();
-    return ranks.map((rank) => sorted[rank] as number);
-  }
-  const last = BUCKETS - 1;
-  const counts = new Int32Array(BUCKETS);
-  for (const values of chunks) {
-    for (let index = 0; index < values.length; index++) {
-      let bucket = Math.floor(((values[index] as number) - min) * scale);
-      if (bucket > last) bucket = last;
-      counts[bucket] = (counts[bucket] as number) + 1;
-    }
-  }
-  const starts = new Int32Array(BUCKETS);
-  for (let bucket = 1; bucket < BUCKETS; bucket++) starts[bucket] = (starts[bucket - 1] as number) + (counts[bucket - 1] as number);
-  const slotOf = new Int32Array(BUCKETS).fill(-1);
-  const gathered: Float64Array[] = [];
-  const bucketOfRank = ranks.map((rank) => {
-    let bucket = 0;
-    while (bucket < last && (starts[bucket + 1] as number) <= rank) bucket++;
-    if (slotOf[bucket] === -1) {
-      slotOf[bucket] = gathered.length;
-      gathered.push(new Float64Array(counts[bucket] as number));
-    }
-    return bucket;
-  });
-  const fill = new Int32Array(gathered.length);
-  for (const values of chunks) {
-    for (let index = 0; index < values.length; index++) {
-      const value = values[index] as number;
-      let bucket = Math.floor((value - min) * scale);
-      if (bucket > last) bucket = last;
-      const slot = slotOf[bucket] as number;
-      if (slot >= 0) {
-        (gathered[slot] as Float64Array)[fill[slot] as number] = value;
-        fill[slot] = (fill[slot] as number) + 1;
-      }
-    }
-  }
-  for (const bucketValues of gathered) bucketValues.sort();
-  return ranks.map((rank, position) => {
-    const bucket = bucketOfRank[position] as number;
-    return (gathered[slotOf[bucket] as number] as Float64Array)[rank - (starts[bucket] as number)] as number;
-  });
-}
-
 const empty: DistributionSummary = {
   count: 0,
   min: undefined,
@@ -174,41 +112,178 @@ export function summarizeSamples(buffer: SampleBuffer): DistributionSummary {
 
 /** Summarises the union of several sample buffers (internal), without concatenating them. */
 export function summarizeParts(buffers: readonly SampleBuffer[]): DistributionSummary {
-  let length = 0;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  const chunks = chunksOf(buffers);
-  for (const values of chunks) {
-    length += values.length;
-    for (let index = 0; index < values.length; index++) {
-      const value = values[index] as number;
-      sum += value;
-      if (value < min) min = value;
-      if (value > max) max = value;
+  return summarizeUnions(buffers, [buffers.map((_, index) => index)])[0] as DistributionSummary;
+}
+
+const PERCENTILES = [0.25, 0.5, 0.75, 0.9];
+
+/**
+ * Summarises several distributions that share sample buffers (internal): `unions[k]` lists the indices of the
+ * `parts` whose values make distribution k. Each part is read three times whatever the number of distributions it
+ * belongs to (the latest and cumulative time in a stage share the samples of records that stayed once):
+ *
+ * 1. count, sum, min and max of each part;
+ * 2. a histogram of each part over {@link BUCKETS} equal-width buckets spanning every part, whose sums per
+ *    distribution locate the bucket of each rank the percentiles need;
+ * 3. the values of those few buckets only, which are then sorted.
+ *
+ * Bucketing is monotone, so the ranks are exact: linear in the number of values, against O(n log n) for a sort.
+ * Nothing is reordered.
+ */
+export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly (readonly number[])[]): DistributionSummary[] {
+  const partChunks = parts.map((part) => chunksOf([part]));
+  const lengths = new Float64Array(parts.length);
+  const sums = new Float64Array(parts.length);
+  const mins = new Float64Array(parts.length).fill(Infinity);
+  const maxs = new Float64Array(parts.length).fill(-Infinity);
+  partChunks.forEach((chunks, part) => {
+    let length = 0;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const values of chunks) {
+      length += values.length;
+      for (let index = 0; index < values.length; index++) {
+        const value = values[index] as number;
+        sum += value;
+        if (value < min) min = value;
+        if (value > max) max = value;
+      }
     }
-  }
-  if (length === 0) return empty;
-  const percentiles = [0.25, 0.5, 0.75, 0.9];
-  const ranks: number[] = [];
-  for (const p of percentiles) {
-    const lower = Math.floor((length - 1) * p);
-    ranks.push(lower, Math.min(lower + 1, length - 1));
-  }
-  const atRanks = min === max ? ranks.map(() => min) : valuesAtRanks(chunks, length, min, max, ranks);
-  const results = percentiles.map((p, position) => {
-    const rank = (length - 1) * p;
-    const lowerValue = atRanks[position * 2] as number;
-    return lowerValue + (rank - Math.floor(rank)) * ((atRanks[position * 2 + 1] as number) - lowerValue);
+    lengths[part] = length;
+    sums[part] = sum;
+    mins[part] = min;
+    maxs[part] = max;
   });
-  return {
-    count: length,
-    min,
-    p25: results[0] as number,
-    median: results[1] as number,
-    p75: results[2] as number,
-    p90: results[3] as number,
-    max,
-    mean: sum / length,
+  let low = Infinity;
+  let high = -Infinity;
+  for (let part = 0; part < parts.length; part++) {
+    if ((mins[part] as number) < low) low = mins[part] as number;
+    if ((maxs[part] as number) > high) high = maxs[part] as number;
+  }
+  const scale = BUCKETS / (high - low);
+  // A range so small (subnormal) or so large (overflowing) that the scale is not a finite positive number cannot be
+  // bucketed without NaN: those distributions are sorted whole instead, which is exact too.
+  const bucketed = scale > 0 && scale < Infinity;
+  const last = BUCKETS - 1;
+  const bucketOf = (value: number): number => {
+    const bucket = Math.floor((value - low) * scale);
+    return bucket > last ? last : bucket;
   };
+  const partCounts = bucketed
+    ? partChunks.map((chunks) => {
+        const counts = new Int32Array(BUCKETS);
+        for (const values of chunks)
+          for (let index = 0; index < values.length; index++) {
+            let bucket = Math.floor(((values[index] as number) - low) * scale);
+            if (bucket > last) bucket = last;
+            counts[bucket] = (counts[bucket] as number) + 1;
+          }
+        return counts;
+      })
+    : [];
+
+  // Per distribution: its ranks, and where each falls (bucket, and the bucket's first rank in the distribution).
+  interface Plan {
+    readonly length: number;
+    readonly ranks: number[];
+    readonly buckets: number[];
+    readonly starts: number[];
+  }
+  const wanted = new Uint8Array(bucketed ? BUCKETS : 0);
+  const plans: (Plan | undefined)[] = unions.map((members) => {
+    let length = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const part of members) {
+      length += lengths[part] as number;
+      if ((mins[part] as number) < min) min = mins[part] as number;
+      if ((maxs[part] as number) > max) max = maxs[part] as number;
+    }
+    if (length === 0 || min === max || !bucketed) return length === 0 ? undefined : { length, ranks: [], buckets: [], starts: [] };
+    const ranks: number[] = [];
+    for (const p of PERCENTILES) {
+      const lower = Math.floor((length - 1) * p);
+      ranks.push(lower, Math.min(lower + 1, length - 1));
+    }
+    const buckets: number[] = [];
+    const starts: number[] = [];
+    for (const rank of ranks) {
+      let bucket = 0;
+      let start = 0;
+      for (; bucket < last; bucket++) {
+        let count = 0;
+        for (const part of members) count += (partCounts[part] as Int32Array)[bucket] as number;
+        if (start + count > rank) break;
+        start += count;
+      }
+      buckets.push(bucket);
+      starts.push(start);
+      wanted[bucket] = 1;
+    }
+    return { length, ranks, buckets, starts };
+  });
+
+  // The values of the wanted buckets, per part and bucket.
+  const gathered: Map<number, number[]>[] = partChunks.map((chunks) => {
+    const found = new Map<number, number[]>();
+    if (!bucketed) return found;
+    for (const values of chunks)
+      for (let index = 0; index < values.length; index++) {
+        const value = values[index] as number;
+        const bucket = bucketOf(value);
+        if (wanted[bucket] !== 1) continue;
+        let list = found.get(bucket);
+        if (list === undefined) found.set(bucket, (list = []));
+        list.push(value);
+      }
+    return found;
+  });
+
+  return unions.map((members, position) => {
+    const plan = plans[position];
+    if (plan === undefined) return empty;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const part of members) {
+      sum += sums[part] as number;
+      if ((mins[part] as number) < min) min = mins[part] as number;
+      if ((maxs[part] as number) > max) max = maxs[part] as number;
+    }
+    const length = plan.length;
+    let atRank: (rank: number, index: number) => number;
+    if (min === max) atRank = () => min;
+    else if (!bucketed) {
+      const sorted = Float64Array.from(members.flatMap((part) => (partChunks[part] as (readonly number[])[]).flat())).sort();
+      atRank = (rank) => sorted[rank] as number;
+    } else {
+      const sortedBuckets = new Map<number, Float64Array>();
+      atRank = (rank, index) => {
+        const bucket = plan.buckets[index] as number;
+        let values = sortedBuckets.get(bucket);
+        if (values === undefined) {
+          values = Float64Array.from(members.flatMap((part) => (gathered[part] as Map<number, number[]>).get(bucket) ?? [])).sort();
+          sortedBuckets.set(bucket, values);
+        }
+        return values[rank - (plan.starts[index] as number)] as number;
+      };
+    }
+    const results = PERCENTILES.map((p, index) => {
+      const rank = (length - 1) * p;
+      const lower = Math.floor(rank);
+      const lowerValue = atRank(lower, index * 2);
+      return lowerValue + (rank - lower) * (atRank(Math.min(lower + 1, length - 1), index * 2 + 1) - lowerValue);
+    });
+    return {
+      count: length,
+      min,
+      p25: results[0] as number,
+      median: results[1] as number,
+      p75: results[2] as number,
+      p90: results[3] as number,
+      max,
+      mean: sum / length,
+    };
+  });
 }

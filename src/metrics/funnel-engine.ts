@@ -4,7 +4,7 @@
  * accumulators (the overall figures, a cohort, the segments it belongs to).
  */
 import { recordStartMs } from './current-stage.ts';
-import { createSampleBuffer, pushSample, summarizeParts, summarizeSamples, type SampleBuffer } from './distribution.ts';
+import { createSampleBuffer, pushSample, summarizeSamples, summarizeUnions, type DistributionSummary, type SampleBuffer } from './distribution.ts';
 import { MILLISECONDS_PER_DAY, ratioOrUndefined } from './rate.ts';
 import {
   KIND_DISQUALIFIED,
@@ -280,8 +280,20 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
     }
   }
 
+  const noDurations = summarizeSamples(createSampleBuffer());
+  // Latest and cumulative time in a stage share the samples of the records that stayed once: one summary of both
+  // reads those samples once per pass.
+  function timeInStage(accumulator: FunnelAccumulator, index: number): { latest: DistributionSummary; cumulative: DistributionSummary } {
+    if (!durations) return { latest: noDurations, cumulative: noDurations };
+    const parts = [accumulator.sameStay[index] as SampleBuffer, accumulator.latestStay[index] as SampleBuffer, accumulator.cumulativeStay[index] as SampleBuffer];
+    const [latest, cumulative] = summarizeUnions(parts, [
+      [0, 1],
+      [0, 2],
+    ]) as [DistributionSummary, DistributionSummary];
+    return { latest, cumulative };
+  }
+
   function summarize(accumulator: FunnelAccumulator): FunnelMetrics {
-    const emptyBuffer = createSampleBuffer();
     const stageMetrics: StageMetrics[] = stages.map((stage, index) => {
       const enteredCount = accumulator.entered[index] as number;
       const stageRank = rank[index] as number;
@@ -300,14 +312,7 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
         conversionRate: hasNext ? ratioOrUndefined(accumulator.advanced[index] as number, enteredCount) : undefined,
         nextStageConversionRate: hasNext ? ratioOrUndefined(accumulator.enteredNext[index] as number, enteredCount) : undefined,
         skipRate: stageRank >= 0 ? ratioOrUndefined(skippedCount, enteredCount + skippedCount) : undefined,
-        timeInStage: {
-          latest: durations
-            ? summarizeParts([accumulator.sameStay[index] as SampleBuffer, accumulator.latestStay[index] as SampleBuffer])
-            : summarizeSamples(emptyBuffer),
-          cumulative: durations
-            ? summarizeParts([accumulator.sameStay[index] as SampleBuffer, accumulator.cumulativeStay[index] as SampleBuffer])
-            : summarizeSamples(emptyBuffer),
-        },
+        timeInStage: timeInStage(accumulator, index),
       };
     });
     const closed = accumulator.won + accumulator.lost + (disqualifiedCountsAsLost ? accumulator.disqualified : 0);
