@@ -3,6 +3,7 @@ import type { ValidationError } from '../errors.ts';
 import { ActivityType, PageKind, type Activity } from '../models/activity.ts';
 import { SchemaVersion } from '../models/lead.ts';
 import type { Lead } from '../models/lead.ts';
+import { isFreeEmailDomain } from '../metrics/free-email-domains.ts';
 import { currencyExponent } from '../models/money.ts';
 import { parseWith } from '../parse.ts';
 import type { Result } from '../result.ts';
@@ -16,7 +17,7 @@ export const RARE_CATEGORY = '(rare)';
 
 /**
  * Categorical lead fields a feature can read. `contact.emailKind` is derived: `free` for a free e-mail provider
- * (gmail.com, outlook.com …), `business` otherwise.
+ * (gmail.com, hotmail.fr …: the domains of `FREE_EMAIL_DOMAINS` in `leadkit/metrics`), `business` otherwise.
  */
 export const LeadCategoricalField = z.enum([
   'source',
@@ -237,28 +238,6 @@ export function featureLabel(feature: PredictiveFeature): string {
   return feature.label ?? feature.name;
 }
 
-const freeMailDomains = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'yahoo.com',
-  'yahoo.co.uk',
-  'hotmail.com',
-  'outlook.com',
-  'live.com',
-  'msn.com',
-  'aol.com',
-  'icloud.com',
-  'me.com',
-  'gmx.de',
-  'gmx.net',
-  'web.de',
-  'mail.ru',
-  'yandex.ru',
-  'proton.me',
-  'protonmail.com',
-  'qq.com',
-  '163.com',
-]);
 
 /** Reads a categorical value; `undefined` when missing. */
 export type CategoricalReader = (lead: Lead, asOfMs: number) => string | undefined;
@@ -338,8 +317,8 @@ export function categoricalReader(source: CategoricalFeatureSource): Categorical
       return (lead) => {
         const email = lead.contact.email;
         if (email === undefined) return undefined;
-        const at = email.lastIndexOf('@');
-        return freeMailDomains.has(email.slice(at + 1).toLowerCase()) ? 'free' : 'business';
+        // The one list of free e-mail domains, shared with the hygiene metrics (FREE_EMAIL_DOMAINS).
+        return isFreeEmailDomain(email) ? 'free' : 'business';
       };
   }
 }

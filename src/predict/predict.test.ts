@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FREE_EMAIL_DOMAINS } from '../metrics/free-email-domains.ts';
 import { generateLeads } from '../testing/generate-leads.ts';
 import { defineFeatureSpec, extractFeatures, parseFeatureSpec } from './features.ts';
 import { parsePredictiveModel } from './model.ts';
@@ -158,6 +159,15 @@ describe('features', () => {
     expect(extractFeatures(spec, lead, { asOf: new Date('2000-01-01T00:00:00Z') })['demos']).toBe(0);
     expect(extractFeatures(spec, lead, { asOf: new Date('2000-01-01T00:00:00Z') })['recency']).toBeUndefined();
   });
+  it('calls an e-mail free by the same list as the hygiene metrics (FREE_EMAIL_DOMAINS)', () => {
+    const lead = open[0] as (typeof open)[number];
+    const kindOf = (email: string | undefined) => extractFeatures(spec, { ...lead, contact: { ...lead.contact, email } }, { asOf })['email'];
+    for (const domain of FREE_EMAIL_DOMAINS) expect(kindOf(`ada@${domain}`)).toBe('free');
+    expect(kindOf('Ada@HOTMAIL.FR')).toBe('free');
+    expect(kindOf('ada@acme.com')).toBe('business');
+    expect(kindOf(undefined)).toBeUndefined();
+  });
+
   it('reads custom fields, treating blanks and non-numbers as missing', () => {
     const custom = defineFeatureSpec({
       features: [
