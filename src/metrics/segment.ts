@@ -1,5 +1,6 @@
 import * as z from 'zod/v4';
 import type { ValidationError } from '../errors.ts';
+import { customFieldGetter, isLeadFieldPath, leadFieldGetters } from '../internal/lead-fields.ts';
 import { ActivityType, PageKind } from '../models/activity.ts';
 import { SchemaVersion } from '../models/lead.ts';
 import type { Lead } from '../models/lead.ts';
@@ -260,30 +261,13 @@ export function parseSegmentDefinition(input: unknown): Result<SegmentDefinition
 type Getter = (lead: Lead, asOfMs: number) => unknown;
 // Scratch for `stageAsOf`, reused by every call (the predicates are synchronous).
 const stagePosition: StageAsOf = { stageId: undefined, sinceMs: 0, invalidDates: 0 };
-const getters: Record<(typeof builtInFields)[number], Getter> = {
-  source: (lead) => lead.source,
-  campaign: (lead) => lead.campaign,
-  ownerId: (lead) => lead.ownerId,
-  stage: (lead, asOfMs) => (stageAsOf(lead, asOfMs, stagePosition) === RECORD_PLACED ? stagePosition.stageId : undefined),
-  'contact.seniority': (lead) => lead.contact.seniority,
-  'contact.department': (lead) => lead.contact.department,
-  'contact.decisionRole': (lead) => lead.contact.decisionRole,
-  'contact.jobTitle': (lead) => lead.contact.jobTitle,
-  'company.industry': (lead) => lead.company?.industry,
-  'company.country': (lead) => lead.company?.country,
-  'company.region': (lead) => lead.company?.region,
-  'company.city': (lead) => lead.company?.city,
-  'company.domain': (lead) => lead.company?.domain,
-  'company.employeeCount': (lead) => lead.company?.employeeCount,
-  'company.technologies': (lead) => lead.company?.technologies,
-  'company.tags': (lead) => lead.company?.tags,
-  painPoints: (lead) => lead.painPoints,
-};
+// Every field reads as in scoring models and predictive features, except `stage`: the stage as of `asOf`.
+const readStageAsOf: Getter = (lead, asOfMs) => (stageAsOf(lead, asOfMs, stagePosition) === RECORD_PLACED ? stagePosition.stageId : undefined);
 
 function getterOf(field: SegmentField): Getter {
-  if (Object.hasOwn(getters, field)) return getters[field as keyof typeof getters];
-  const name = field.slice('customFields.'.length);
-  return (lead) => (lead.customFields !== undefined && Object.hasOwn(lead.customFields, name) ? lead.customFields[name] : undefined);
+  if (field === 'stage') return readStageAsOf;
+  if (isLeadFieldPath(field)) return leadFieldGetters[field];
+  return customFieldGetter(field.slice('customFields.'.length));
 }
 
 function fold(value: unknown): unknown {

@@ -3,6 +3,7 @@ import type { ValidationError } from '../errors.ts';
 import { ActivityType, PageKind, type Activity } from '../models/activity.ts';
 import { SchemaVersion } from '../models/lead.ts';
 import type { Lead } from '../models/lead.ts';
+import { leadFieldGetters } from '../internal/lead-fields.ts';
 import { isFreeEmailDomain } from '../metrics/free-email-domains.ts';
 import { currencyExponent } from '../models/money.ts';
 import { parseWith } from '../parse.ts';
@@ -292,35 +293,14 @@ export function categoricalReader(source: CategoricalFeatureSource): Categorical
     const name = source.customField;
     return (lead) => customText(lead, name);
   }
-  switch (source) {
-    case 'source':
-      return (lead) => lead.source;
-    case 'campaign':
-      return (lead) => lead.campaign;
-    case 'ownerId':
-      return (lead) => lead.ownerId;
-    case 'stage':
-      return (lead) => lead.stage;
-    case 'company.industry':
-      return (lead) => lead.company?.industry;
-    case 'company.country':
-      return (lead) => lead.company?.country;
-    case 'company.region':
-      return (lead) => lead.company?.region;
-    case 'contact.seniority':
-      return (lead) => lead.contact.seniority;
-    case 'contact.department':
-      return (lead) => lead.contact.department;
-    case 'contact.decisionRole':
-      return (lead) => lead.contact.decisionRole;
-    case 'contact.emailKind':
-      return (lead) => {
-        const email = lead.contact.email;
-        if (email === undefined) return undefined;
-        // The one list of free e-mail domains, shared with the hygiene metrics (FREE_EMAIL_DOMAINS).
-        return isFreeEmailDomain(email) ? 'free' : 'business';
-      };
-  }
+  if (source === 'contact.emailKind')
+    return (lead) => {
+      const email = lead.contact.email;
+      if (email === undefined) return undefined;
+      // The one list of free e-mail domains, shared with the hygiene metrics (FREE_EMAIL_DOMAINS).
+      return isFreeEmailDomain(email) ? 'free' : 'business';
+    };
+  return leadFieldGetters[source];
 }
 
 function activityMatcher(filter: Omit<FeatureActivityFilter, 'windowDays'>): (activity: Activity) => boolean {
