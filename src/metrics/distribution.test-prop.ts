@@ -48,6 +48,14 @@ describe('summarizeDistribution', () => {
     }
   });
 
+  it('orders -0 below +0 for min and max, as Math.min and Math.max do', () => {
+    for (const values of [[-0, 0], [0, -0], [0, -0, 0], [-0, -0]]) {
+      const summary = summarizeDistribution(values);
+      expect(Object.is(summary.min, Math.min(...values))).toBe(true);
+      expect(Object.is(summary.max, Math.max(...values))).toBe(true);
+    }
+  });
+
   it('does not mutate its input', () => {
     const values = [5, 3, 9, 1];
     summarizeDistribution(values);

@@ -117,6 +117,16 @@ export function summarizeParts(buffers: readonly SampleBuffer[]): DistributionSu
 
 const PERCENTILES = [0.25, 0.5, 0.75, 0.9];
 
+/** The smaller of two numbers, -0 below +0 (as `Math.min`, without its handling of many arguments). */
+function lower(left: number, right: number): number {
+  return right < left || (right === left && right === 0 && 1 / right < 0) ? right : left;
+}
+
+/** The larger of two numbers, +0 above -0. */
+function higher(left: number, right: number): number {
+  return right > left || (right === left && right === 0 && 1 / right > 0) ? right : left;
+}
+
 /**
  * Summarises several distributions that share sample buffers (internal): `unions[k]` lists the indices of the
  * `parts` whose values make distribution k. Each part is read three times whatever the number of distributions it
@@ -146,8 +156,9 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
       for (let index = 0; index < values.length; index++) {
         const value = values[index] as number;
         sum += value;
-        if (value < min) min = value;
-        if (value > max) max = value;
+        // Ties only matter for zeros: like Math.min and Math.max, -0 is below +0.
+        if (value < min || (value === min && value === 0 && 1 / value < 0)) min = value;
+        if (value > max || (value === max && value === 0 && 1 / value > 0)) max = value;
       }
     }
     lengths[part] = length;
@@ -248,8 +259,8 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
     let max = -Infinity;
     for (const part of members) {
       sum += sums[part] as number;
-      if ((mins[part] as number) < min) min = mins[part] as number;
-      if ((maxs[part] as number) > max) max = maxs[part] as number;
+      min = lower(min, mins[part] as number);
+      max = higher(max, maxs[part] as number);
     }
     const length = plan.length;
     let atRank: (rank: number, index: number) => number;
