@@ -123,7 +123,8 @@ export function clampScorer<L extends Lead>(scorer: Scorer<L>, limits: { readonl
   const { floor, cap } = limits;
   if ((cap !== undefined && !(cap >= 0 && Number.isFinite(cap))) || (floor !== undefined && !Number.isFinite(floor)) || (floor !== undefined && cap !== undefined && floor > cap))
     throw new RangeError('clampScorer: cap must be finite and ≥ 0, floor finite and not above cap');
-  return (lead, options) => limited(scorer(lead, options), limits.floor, limits.cap);
+  // The validated copies: a later change to `limits` does not bypass the checks.
+  return (lead, options) => limited(scorer(lead, options), floor, cap);
 }
 
 /**
@@ -133,10 +134,10 @@ export function clampScorer<L extends Lead>(scorer: Scorer<L>, limits: { readonl
  * ```ts
  * const percent = normalizeScorer(fitScorer, 60); // 60 points or more is 100
  * ```
- * @throws RangeError when `max` is not a positive finite number (a programmer error).
+ * @throws RangeError when `max` is not a finite number of at least 0.000001 (a programmer error).
  */
 export function normalizeScorer<L extends Lead>(scorer: Scorer<L>, max: number): Scorer<L> {
-  if (!(max > 0 && Number.isFinite(max))) throw new RangeError('normalizeScorer: max must be a positive finite number');
+  if (!(max >= 1e-6 && Number.isFinite(max))) throw new RangeError('normalizeScorer: max must be a finite number of at least 0.000001, as in a scoring model');
   const factor = 100 / max;
   return (lead, options) => {
     const result = scorer(lead, options);

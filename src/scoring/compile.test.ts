@@ -195,6 +195,33 @@ describe('caps, floors, weights and normalisation', () => {
     expect(compileScoringModel({ schemaVersion: 1, id: 'bad', rules: [], total: { floor: 20, cap: 10 } }).ok).toBe(false);
   });
 
+  it('lands a capped or normalised total exactly on the cap, so a band at the cap is reached', () => {
+    const rule = (id: string, points: number) => ({ kind: 'points' as const, id, label: id, when: { field: 'company.name' as const, exists: true }, points });
+    const pointsList = [29.64, 9.73, -3.48, 19.39, 34.88, 23.6, 28.72, 27.61];
+    const rules = pointsList.map((points, index) => rule(`r${index}`, points));
+    const grading = { bands: { thresholds: [{ band: 'maxed', min: 100, salesReady: true }], otherwise: 'below' } };
+    for (const total of [{ cap: 100 }, { normalize: { max: 50 } }]) {
+      const result = compileScoringModelOrThrow({ schemaVersion: 1, id: 'cap', rules, total, grading })(lead({}), { asOf });
+      expect(result.score).toBe(100);
+      expect(result).toMatchObject({ band: 'maxed', salesReady: true });
+      expect(sumPoints(result.contributions)).toBe(100);
+    }
+    // Far above the cap (1e9 points × weight 1e6, normalised to 1e-6): still exactly 100, not cancelled to 0.
+    const huge = compileScoringModelOrThrow({
+      schemaVersion: 1,
+      id: 'huge',
+      rules: [{ kind: 'values', id: 'v', label: 'V', field: 'company.industry', values: { technology: 1e9 } }],
+      groups: { fit: { weight: 1e6 } },
+      total: { normalize: { max: 1e-6 } },
+    });
+    expect(huge(lead({ company: { name: 'X', industry: 'technology' } }), { asOf }).score).toBe(100);
+    // Rules that reach a floor equal to the cap need no @floor contribution.
+    const reached = compileScoringModelOrThrow({ schemaVersion: 1, id: 'fc', rules: [30.74, 28.54, 6.67, 12.47, 25.61, 30.77].map((points, index) => rule(`q${index}`, points)), total: { cap: 100, floor: 100 } });
+    const result = reached(lead({}), { asOf });
+    expect(result.score).toBe(100);
+    expect(result.contributions.some((item) => item.ruleId === '@floor')).toBe(false);
+  });
+
   it('keeps a total of cap = floor = 0 exactly at 0 whatever the rounding', () => {
     const scorer = compileScoringModelOrThrow({
       schemaVersion: 1,

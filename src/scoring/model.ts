@@ -14,7 +14,7 @@ const Points = z.number().refine(Number.isFinite, 'must be a finite number');
  * The most points one rule, value or band may give or take (a billion). With it, and the bounds on weights and on
  * `normalize.max`, every score a model can compute is a finite number: no sum of rules overflows to Infinity.
  */
-const MAX_RULE_POINTS = 1e9;
+export const MAX_RULE_POINTS = 1e9;
 const RulePoints = z
   .number()
   .min(-MAX_RULE_POINTS, { error: 'must be at least -1,000,000,000 points' })

@@ -49,9 +49,16 @@ describe('pointsWhen', () => {
     expect(weightScorers([[hasPhone, 2]])(lead('e', '+1'), { asOf }).score).toBe(10);
   });
 
-  it('refuses points that are not a finite number', () => {
+  it('refuses points beyond the bounds of a scoring model (±1e9), and gives no contribution for 0 points', () => {
     expect(() => pointsWhen({ id: 'x', label: 'X', points: Number.POSITIVE_INFINITY, when: () => true })).toThrow(RangeError);
     expect(() => pointsWhen({ id: 'x', label: 'X', points: Number.NaN, when: () => true })).toThrow(RangeError);
+    expect(() => pointsWhen({ id: 'x', label: 'X', points: 2e9, when: () => true })).toThrow(RangeError);
+    expect(pointsWhen({ id: 'x', label: 'X', points: -1e9, when: () => true })(lead('f'), { asOf }).score).toBe(-1e9);
+    for (const points of [0, -0]) {
+      const result = pointsWhen({ id: 'zero', label: 'Zero', points, when: () => true })(lead('g'), { asOf });
+      expect(result.contributions).toEqual([]);
+      expect(Object.is(result.score, 0)).toBe(true);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Lead } from '../models/lead.ts';
 import { contribution } from './contribution.ts';
+import { MAX_RULE_POINTS } from './model.ts';
 import type { ScoreOptions, ScoreResult, Scorer } from './types.ts';
 
 /** A test on a lead written in code, given the evaluation's options (`asOf`). */
@@ -33,18 +34,24 @@ const noContributions = Object.freeze([]) as readonly never[];
  * const total = sumScorers(compiledModel, hasPhone);
  * total(lead, { asOf }).contributions; // …, { ruleId: 'phone', points: 5, … }
  * ```
- * @throws RangeError when `points` is not a finite number (a programmer error).
+ * @throws RangeError when `points` is not a number between -1e9 and 1e9, the bound of a scoring model's rules (a
+ * programmer error).
  */
 export function pointsWhen<L extends Lead = Lead>(options: PointsWhenOptions<L>): Scorer<L> {
-  const { id, label, points, when } = options;
-  if (!Number.isFinite(points)) throw new RangeError(`pointsWhen "${id}": points must be a finite number`);
+  const { id, label, when } = options;
+  if (!(Math.abs(options.points) <= MAX_RULE_POINTS))
+    throw new RangeError(`pointsWhen "${id}": points must be a number between -1,000,000,000 and 1,000,000,000, as in a scoring model`);
+  // +0 for -0: a score of -0 would not be the sum (0) of no contributions.
+  const points = options.points + 0;
   const group = options.group ?? 'fit';
+  const miss: ScoreResult = Object.freeze({ score: 0, contributions: noContributions, disqualifications: noDisqualifications });
+  // Zero points is no contribution, as a compiled model leaves out rules that give nothing.
+  if (points === 0) return () => miss;
   const hit: ScoreResult = Object.freeze({
     score: points,
     contributions: Object.freeze([Object.freeze(contribution({ ruleId: id, label, group, points }))]),
     disqualifications: noDisqualifications,
   });
-  const miss: ScoreResult = Object.freeze({ score: 0, contributions: noContributions, disqualifications: noDisqualifications });
   return (lead, scoreOptions) => (when(lead, scoreOptions) ? hit : miss);
 }
 

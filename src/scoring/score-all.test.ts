@@ -67,6 +67,12 @@ describe('combinators with user-written scorers', () => {
     expect(() => clampScorer(phone, { cap: -1 })).toThrow(RangeError);
     expect(() => clampScorer(phone, { cap: 5, floor: 6 })).toThrow(RangeError);
     expect(() => clampScorer(phone, { floor: Number.NaN })).toThrow(RangeError);
+    expect(() => normalizeScorer(phone, 1e-8)).toThrow(RangeError);
+    // The limits are checked once and kept: changing the object afterwards changes nothing.
+    const limits = { cap: 5 };
+    const capped = clampScorer(phone, limits);
+    limits.cap = -5;
+    expect(capped(lead, { asOf }).score).toBe(5);
     // A positive floor is a minimum score: the missing points come as a `@floor` contribution.
     const atLeastTen = clampScorer(phone, { floor: 10 })(lead, { asOf });
     expect(atLeastTen.score).toBe(10);

@@ -70,7 +70,10 @@ export interface ScoreOverride {
  * `score` equals the left-to-right floating-point sum of `contributions[i].points`.
  */
 export interface ScoreResult {
-  /** The score: always finite. */
+  /**
+   * The score: finite for compiled models, `pointsWhen` and the combinators (their points are bounded); a
+   * user-written scorer must keep its own contributions finite.
+   */
   readonly score: number;
   /** Every contribution, in rule order. Rules that did not match are left out. */
   readonly contributions: readonly ScoreContribution[];
