@@ -213,6 +213,52 @@ describe('mergeLeads', () => {
     expect(mergeLeads(merged, a, { fields: 'prefer_second' }).lead.contact.firstName).toBe('Ada');
   });
 
+  it('never lets an invalid date win over a valid one, whatever the argument order', () => {
+    const valid = lead('v', { createdAt: at('2024-01-01T00:00:00Z'), updatedAt: at('2024-02-01T00:00:00Z'), lastVerifiedAt: at('2024-02-15T00:00:00Z') });
+    const broken = lead('b', { createdAt: new Date(Number.NaN), updatedAt: new Date(Number.NaN), lastVerifiedAt: new Date(Number.NaN) });
+    for (const [a, b] of [
+      [valid, broken],
+      [broken, valid],
+    ] as const) {
+      const { lead: merged, sources } = mergeLeads(a, b);
+      expect(merged.createdAt).toBe(valid.createdAt);
+      expect(merged.updatedAt).toBe(valid.updatedAt);
+      expect(merged.lastVerifiedAt).toBe(valid.lastVerifiedAt);
+      const validSource = a === valid ? 'first' : 'second';
+      expect(sources).toMatchObject({ createdAt: validSource, updatedAt: validSource, lastVerifiedAt: validSource });
+      // Merging an input in again changes nothing (the reviewer's case: the invalid createdAt used to win as first).
+      expect(mergeLeads(merged, a).lead).toEqual(merged);
+      expect(mergeLeads(merged, b).lead).toEqual(merged);
+      expect(mergeLeads(a, merged).lead).toEqual(merged);
+    }
+  });
+
+  it("keeps the first lead's invalid date when both are invalid, and an invalid date when the other lead has none", () => {
+    const one = lead('one', { createdAt: new Date(Number.NaN), updatedAt: new Date(Number.NaN) });
+    const two = lead('two', { createdAt: new Date(Number.NaN), updatedAt: new Date(Number.NaN) });
+    const { lead: merged, sources } = mergeLeads(one, two);
+    expect(merged.createdAt).toBe(one.createdAt);
+    expect(merged.updatedAt).toBe(one.updatedAt);
+    expect(sources).toMatchObject({ createdAt: 'first', updatedAt: 'first' });
+    const withoutUpdate = lead('none');
+    expect(mergeLeads(withoutUpdate, one).lead.updatedAt).toBe(one.updatedAt);
+    expect(mergeLeads(withoutUpdate, one).sources['updatedAt']).toBe('second');
+  });
+
+  it('prefer_newest reads an invalid updatedAt as absent, and a lead with a valid date as newer than one without', () => {
+    const stale = lead('stale', { createdAt: at('2024-01-01T00:00:00Z'), updatedAt: at('2024-01-10T00:00:00Z'), contact: { firstName: 'Old' } });
+    const fresh = lead('fresh', { createdAt: at('2024-03-01T00:00:00Z'), updatedAt: new Date(Number.NaN), contact: { firstName: 'New' } });
+    // fresh's invalid updatedAt gives way to its createdAt (March), newer than stale's updatedAt (January).
+    expect(mergeLeads(stale, fresh, { fields: 'prefer_newest' }).lead.contact.firstName).toBe('New');
+    expect(mergeLeads(fresh, stale, { fields: 'prefer_newest' }).lead.contact.firstName).toBe('New');
+    const undated = lead('undated', { createdAt: new Date(Number.NaN), updatedAt: new Date(Number.NaN), contact: { firstName: 'Undated' } });
+    expect(mergeLeads(undated, stale, { fields: 'prefer_newest' }).lead.contact.firstName).toBe('Old');
+    expect(mergeLeads(stale, undated, { fields: 'prefer_newest' }).lead.contact.firstName).toBe('Old');
+    // Neither has a valid date: the first wins, as on a tie.
+    const otherUndated = { ...undated, id: 'other', contact: { firstName: 'Other' } };
+    expect(mergeLeads(undated, otherUndated, { fields: 'prefer_newest' }).lead.contact.firstName).toBe('Undated');
+  });
+
   it('does not mutate its input', () => {
     const copies = structuredClone([first, second]);
     mergeLeads(first, second);

@@ -5,7 +5,9 @@ import type { Lead } from '../models/lead.ts';
  * Which value wins when both leads have one:
  * - `fill_empty` (default): the first lead's; the second only fills fields the first lacks;
  * - `prefer_second`: the second lead's (say a fresh enrichment);
- * - `prefer_newest`: the lead updated most recently (`updatedAt`, else `createdAt`; the first on a tie).
+ * - `prefer_newest`: the lead updated most recently (`updatedAt`, else `createdAt`; the first on a tie). An invalid
+ *   date counts as absent: an invalid `updatedAt` gives way to `createdAt`, and a lead with a valid date is newer than
+ *   one with none (the first when neither has one).
  */
 export type MergeFieldPolicy = 'fill_empty' | 'prefer_second' | 'prefer_newest';
 
@@ -27,7 +29,7 @@ export interface MergedLead<L extends Lead> {
   /**
    * Where each field came from, by path (`contact.email`, `company.industry`, `createdAt`, `activities`). `stage`
    * and `stageHistory` name the record the stage and its history were taken from, together; `createdAt` may name
-   * the other one (it is the earliest of both).
+   * the other one (it is the earliest valid one of both).
    */
   readonly sources: Readonly<Record<string, MergeSource>>;
 }
@@ -130,10 +132,28 @@ function mergeObject(
   return merged;
 }
 
+/**
+ * Whether the second date should replace the first when keeping the later (`later`) or the earlier one: an invalid
+ * date never wins over a valid one (a comparison with `NaN` is always false, which would make the answer depend on the
+ * argument order), and when both are invalid the first is kept.
+ */
+function secondWins(firstMs: number, secondMs: number, later: boolean): boolean {
+  if (secondMs !== secondMs) return false;
+  if (firstMs !== firstMs) return true;
+  return later ? secondMs > firstMs : secondMs < firstMs;
+}
+
+/** The later of two dates, ignoring an invalid one (the first when both are invalid or equal). */
 function latest(a: Date | undefined, b: Date | undefined): Date | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
-  return b.getTime() > a.getTime() ? b : a;
+  return secondWins(a.getTime(), b.getTime(), true) ? b : a;
+}
+
+/** When a lead was last updated, for `prefer_newest`: its `updatedAt`, else its `createdAt`, else (neither valid) `NaN`. */
+function updatedMs(lead: Lead): number {
+  const updated = lead.updatedAt?.getTime() ?? Number.NaN;
+  return updated === updated ? updated : lead.createdAt.getTime();
 }
 
 const handled = new Set(['id', 'createdAt', 'updatedAt', 'lastVerifiedAt', 'activities', 'contact', 'company', 'consent', 'customFields', 'painPoints', 'stage', 'stageHistory', 'outcome']);
@@ -143,6 +163,10 @@ const handled = new Set(['id', 'createdAt', 'updatedAt', 'lastVerifiedAt', 'acti
  * the earliest creation date and the latest `updatedAt`/`lastVerifiedAt`, unites pain points, technologies and tags,
  * keeps every opt-out (an opt-out in either record stays), and records where every field came from. Generic over the
  * lead type: extra fields of an extended lead are merged with the same policy. Neither input is mutated.
+ *
+ * Invalid dates (`new Date('garbage')`) never win over valid ones, whatever the argument order: `createdAt` is the
+ * earliest **valid** one and `updatedAt`/`lastVerifiedAt` the latest valid one; when both are invalid the first
+ * lead's is kept (an invalid date is kept, not dropped, when the other lead has none).
  *
  * Activities: every activity of the first lead is kept; an activity of the second is dropped only when it matches a
  * not-yet-matched activity of the first with the same content (whatever the key order; dates compared by time; an
@@ -159,6 +183,7 @@ const handled = new Set(['id', 'createdAt', 'updatedAt', 'lastVerifiedAt', 'acti
  * - with `fill_empty` or `prefer_newest`, `mergeLeads(m, a, policy).lead` equals `m` too (the merged record is at
  *   least as new as either input);
  * - with `fill_empty` or `prefer_second`, `mergeLeads(a, m, policy).lead` equals `m`.
+ * These hold with invalid dates too (an invalid date equals another invalid date).
  * Nothing more: with `prefer_second`, `mergeLeads(m, a)` gives `a`'s values back (the second record wins); with
  * `prefer_newest`, `mergeLeads(a, m)` can keep `a`'s values (when `m`'s `updatedAt` is `a`'s, the tie goes to the
  * first record); and `mergeLeads(b, m)` keeps `b`'s id.
@@ -176,7 +201,7 @@ export function mergeLeads<L extends Lead>(first: L, second: L, policy: MergePol
       ? true
       : fieldPolicy === 'prefer_second'
         ? false
-        : (first.updatedAt ?? first.createdAt).getTime() >= (second.updatedAt ?? second.createdAt).getTime();
+        : !secondWins(updatedMs(first), updatedMs(second), true);
   const sources: Record<string, MergeSource> = {};
   const rest = mergeObject(first as Plain, second as Plain, primaryIsFirst, '', sources) as Plain;
   for (const key of handled) {
@@ -186,7 +211,7 @@ export function mergeLeads<L extends Lead>(first: L, second: L, policy: MergePol
   const merged: Plain = { ...rest, id: first.id };
   sources['id'] = 'first';
 
-  const firstCreated = first.createdAt.getTime() <= second.createdAt.getTime();
+  const firstCreated = !secondWins(first.createdAt.getTime(), second.createdAt.getTime(), false);
   merged['createdAt'] = firstCreated ? first.createdAt : second.createdAt;
   sources['createdAt'] = firstCreated ? 'first' : 'second';
   for (const key of ['updatedAt', 'lastVerifiedAt'] as const) {
