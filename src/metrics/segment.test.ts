@@ -147,6 +147,20 @@ describe('segments', () => {
     for (const operator of ['equals', 'not_equals', 'in', 'not_in', 'contains'])
       expect(refusal({ type: 'field', field: 'company.industry', operator })).toEqual([['rule.rules[1].value', `The operator "${operator}" needs a value to compare with`]]);
     expect(refusal({ type: 'field', field: 'company.industry', operator: 'exists' })).toBeUndefined();
+    // An empty list cannot mean what it says either: it matches no lead, or with a negation every lead having the field.
+    for (const operator of ['equals', 'in', 'contains'])
+      expect(refusal({ type: 'field', field: 'company.industry', operator, value: [] })).toEqual([
+        ['rule.rules[1].value', `The operator "${operator}" needs at least one value: an empty list matches no lead`],
+      ]);
+    for (const operator of ['not_equals', 'not_in'])
+      expect(refusal({ type: 'field', field: 'company.industry', operator, value: [] })).toEqual([
+        ['rule.rules[1].value', `The operator "${operator}" needs at least one value: an empty list matches every lead that has the field`],
+      ]);
+    expect(refusal({ type: 'not', rule: { type: 'field', field: 'company.tags', operator: 'in', value: [] } })?.[0]?.[0]).toBe('rule.rules[1].rule.value');
+    expect(refusal({ type: 'field', field: 'company.industry', operator: 'in', value: ['software'] })).toBeUndefined();
+    expect(refusal({ type: 'field', field: 'company.industry', operator: 'not_in', value: [''] })).toBeUndefined();
+    // exists and missing take no value: a list given to them is ignored, as any value is.
+    expect(refusal({ type: 'field', field: 'company.industry', operator: 'missing', value: [] })).toBeUndefined();
     expect(refusal({ type: 'range', field: 'company.employeeCount', min: 500, max: 10 })).toEqual([['rule.rules[1].min', 'min (500) is above max (10): no value is in the range']]);
     expect(refusal({ type: 'range', field: 'company.employeeCount', min: 10, max: 10 })).toBeUndefined();
     expect(refusal({ type: 'activity', atLeast: 5, atMost: 1 })).toEqual([['rule.rules[1].atLeast', 'atLeast (5) is above atMost (1): no lead matches']]);

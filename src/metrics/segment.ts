@@ -60,7 +60,7 @@ export interface SegmentFieldRule {
    * them), `exists`, `missing`.
    */
   readonly operator: 'equals' | 'not_equals' | 'in' | 'not_in' | 'contains' | 'exists' | 'missing';
-  /** The value or values compared with: required by every operator but `exists` and `missing`. */
+  /** The value or values compared with: required by every operator but `exists` and `missing` (a list holds at least one). */
   readonly value?: string | number | boolean | readonly (string | number)[] | undefined;
 }
 
@@ -145,7 +145,8 @@ export type SegmentRule =
  * - `all`, `any`, `not`: combinations.
  *
  * Definitions that cannot mean what they say are refused, each with the path of the faulty key: a comparison
- * (`equals`, `not_equals`, `in`, `not_in`, `contains`) without `value`, a range whose `min` is above its `max`, an
+ * (`equals`, `not_equals`, `in`, `not_in`, `contains`) without `value` or with an empty list of values (`in: []`
+ * would match no lead, `not_in: []` every lead having the field), a range whose `min` is above its `max`, an
  * activity rule whose `atLeast` (default 1) is above its `atMost`, a recency rule whose `inactiveForDays` is above its
  * `activeWithinDays`.
  */
@@ -160,8 +161,19 @@ export const SegmentRule: z.ZodType<SegmentRule> = z.lazy(() =>
       })
       .superRefine((rule, context) => {
         // Without a value, `equals` would compare with `undefined` and match every lead lacking the field.
-        if (rule.value === undefined && rule.operator !== 'exists' && rule.operator !== 'missing')
+        if (rule.operator === 'exists' || rule.operator === 'missing') return;
+        if (rule.value === undefined)
           context.addIssue({ code: 'custom', path: ['value'], message: `The operator "${rule.operator}" needs a value to compare with` });
+        // Every comparison takes a list (any of its values); an empty one would match no lead, or with a negation
+        // every lead having the field.
+        else if (Array.isArray(rule.value) && rule.value.length === 0)
+          context.addIssue({
+            code: 'custom',
+            path: ['value'],
+            message: `The operator "${rule.operator}" needs at least one value: an empty list matches ${
+              rule.operator === 'not_equals' || rule.operator === 'not_in' ? 'every lead that has the field' : 'no lead'
+            }`,
+          });
       }),
     z
       .strictObject({ type: z.literal('range'), field: SegmentField, min: z.number().optional(), max: z.number().optional() })
