@@ -39,7 +39,9 @@ const empty: DistributionSummary = {
 
 /**
  * Summarises values (durations in days): count, min, p25, median, p75, p90, max and mean. The input is not
- * mutated (the values are copied); `NaN` values are ignored.
+ * mutated (the values are copied). NaN and ±Infinity are ignored: they are not counted and change no field (an
+ * infinite value would turn a median into `NaN` and a mean into `±Infinity`). Huge finite values are summarised
+ * without overflowing: the percentiles stay within `min`…`max`, and so does the mean.
  *
  * @example
  * ```ts
@@ -48,7 +50,8 @@ const empty: DistributionSummary = {
  */
 export function summarizeDistribution(values: Iterable<number>): DistributionSummary {
   const buffer = createSampleBuffer();
-  for (const value of values) if (!Number.isNaN(value)) pushSample(buffer, value);
+  // Only finite values: the internal buffers are filled from valid dates, so the check is here, not in pushSample.
+  for (const value of values) if (Number.isFinite(value)) pushSample(buffer, value);
   return summarizeSamples(buffer);
 }
 
@@ -138,7 +141,8 @@ function higher(left: number, right: number): number {
  * 3. the values of those few buckets only, which are then sorted.
  *
  * Bucketing is monotone, so the ranks are exact: linear in the number of values, against O(n log n) for a sort.
- * Nothing is reordered.
+ * Nothing is reordered. Only when a distribution's sum overflows (huge values) are its parts read once more, for
+ * the mean.
  */
 export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly (readonly number[])[]): DistributionSummary[] {
   const partChunks = parts.map((part) => chunksOf([part]));
@@ -283,9 +287,27 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
     const results = PERCENTILES.map((p, index) => {
       const rank = (length - 1) * p;
       const lower = Math.floor(rank);
+      const fraction = rank - lower;
       const lowerValue = atRank(lower, index * 2);
-      return lowerValue + (rank - lower) * (atRank(Math.min(lower + 1, length - 1), index * 2 + 1) - lowerValue);
+      const upperValue = atRank(Math.min(lower + 1, length - 1), index * 2 + 1);
+      const difference = upperValue - lowerValue;
+      // The plain formula, unless the difference overflows (values of opposite signs beyond half the largest double):
+      // then a weighted sum, which cannot overflow for such values, kept between the two values it interpolates.
+      if (difference - difference === 0) return lowerValue + fraction * difference;
+      const weighted = lowerValue * (1 - fraction) + upperValue * fraction;
+      return weighted < lowerValue ? lowerValue : weighted > upperValue ? upperValue : weighted;
     });
+    let mean = sum / length;
+    if (sum - sum !== 0) {
+      // The sum overflowed (huge finite values): a second pass adds each value's share instead, only in that case.
+      mean = 0;
+      for (const part of members)
+        for (const values of partChunks[part] as (readonly number[])[])
+          for (let index = 0; index < values.length; index++) mean += (values[index] as number) / length;
+    }
+    // Rounding (of the sum, or of the shares) can leave the mean a unit in the last place outside the values.
+    if (mean > max) mean = max;
+    else if (mean < min) mean = min;
     return {
       count: length,
       min,
@@ -294,7 +316,7 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
       p75: results[2] as number,
       p90: results[3] as number,
       max,
-      mean: sum / length,
+      mean,
     };
   });
 }
