@@ -39,6 +39,16 @@ export function recordStartMs(record: MetricsRecord): number {
 }
 
 /**
+ * The invalid dates met in finding a record's start (`startMs` from {@link recordStartMs}): an invalid `createdAt`,
+ * and, when no start was found, every history entry (all invalid, or one would be the start).
+ */
+export function startInvalidDates(record: MetricsRecord, startMs: number): number {
+  const createdAt = record.createdAt;
+  const invalid = createdAt !== undefined && Number.isNaN(createdAt.getTime()) ? 1 : 0;
+  return startMs === startMs || record.stageHistory === undefined ? invalid : invalid + record.stageHistory.length;
+}
+
+/**
  * Fills `target` with the stage a record was in at `asOfMs` and since when, by the rule every metric shares:
  * - the history is a log read in its order: the stage is that of the **last entry in array order** dated at or before
  *   `asOfMs` (an entry dated before the one above it still counts; the funnel report counts it as out of order and
@@ -58,15 +68,10 @@ export function stageAsOf(
   known?: { has(stageId: string): boolean },
 ): typeof RECORD_PLACED | typeof RECORD_NOT_CREATED | typeof RECORD_WITHOUT_DATE {
   const history = record.stageHistory;
-  const createdAt = record.createdAt;
   target.stageId = undefined;
-  target.invalidDates = createdAt !== undefined && Number.isNaN(createdAt.getTime()) ? 1 : 0;
   const startMs = recordStartMs(record);
-  if (startMs !== startMs) {
-    // Every entry is invalid, or there would be a start.
-    if (history !== undefined) target.invalidDates += history.length;
-    return RECORD_WITHOUT_DATE;
-  }
+  target.invalidDates = startInvalidDates(record, startMs);
+  if (startMs !== startMs) return RECORD_WITHOUT_DATE;
   if (startMs > asOfMs) return RECORD_NOT_CREATED;
   target.sinceMs = startMs;
   if (history === undefined || history.length === 0) {

@@ -120,6 +120,16 @@ export function summarizeParts(buffers: readonly SampleBuffer[]): DistributionSu
 
 const PERCENTILES = [0.25, 0.5, 0.75, 0.9];
 
+/** The ranks (0-based) of the two values each percentile interpolates between, in {@link PERCENTILES} order. */
+function percentileRanks(length: number): number[] {
+  const ranks: number[] = [];
+  for (const p of PERCENTILES) {
+    const below = Math.floor((length - 1) * p);
+    ranks.push(below, Math.min(below + 1, length - 1));
+  }
+  return ranks;
+}
+
 /** The smaller of two numbers, -0 below +0 (as `Math.min`, without its handling of many arguments). */
 function lower(left: number, right: number): number {
   return right < left || (right === left && right === 0 && 1 / right < 0) ? right : left;
@@ -160,9 +170,8 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
       for (let index = 0; index < values.length; index++) {
         const value = values[index] as number;
         sum += value;
-        // Ties only matter for zeros: like Math.min and Math.max, -0 is below +0.
-        if (value < min || (value === min && value === 0 && 1 / value < 0)) min = value;
-        if (value > max || (value === max && value === 0 && 1 / value > 0)) max = value;
+        min = lower(min, value);
+        max = higher(max, value);
       }
     }
     lengths[part] = length;
@@ -173,8 +182,8 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
   let low = Infinity;
   let high = -Infinity;
   for (let part = 0; part < parts.length; part++) {
-    if ((mins[part] as number) < low) low = mins[part] as number;
-    if ((maxs[part] as number) > high) high = maxs[part] as number;
+    low = lower(low, mins[part] as number);
+    high = higher(high, maxs[part] as number);
   }
   const scale = BUCKETS / (high - low);
   // A range so small (subnormal) or so large (overflowing) that the scale is not a finite positive number cannot be
@@ -190,40 +199,40 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
         const counts = new Int32Array(BUCKETS);
         for (const values of chunks)
           for (let index = 0; index < values.length; index++) {
-            let bucket = Math.floor(((values[index] as number) - low) * scale);
-            if (bucket > last) bucket = last;
+            const bucket = bucketOf(values[index] as number);
             counts[bucket] = (counts[bucket] as number) + 1;
           }
         return counts;
       })
     : [];
 
-  // Per distribution: its ranks, and where each falls (bucket, and the bucket's first rank in the distribution).
+  // Per distribution: its count, sum and extremes, and where each rank the percentiles need falls (bucket, and the
+  // bucket's first rank in the distribution).
   interface Plan {
     readonly length: number;
-    readonly ranks: number[];
+    readonly sum: number;
+    readonly min: number;
+    readonly max: number;
     readonly buckets: number[];
     readonly starts: number[];
   }
   const wanted = new Uint8Array(bucketed ? BUCKETS : 0);
   const plans: (Plan | undefined)[] = unions.map((members) => {
     let length = 0;
+    let sum = 0;
     let min = Infinity;
     let max = -Infinity;
     for (const part of members) {
       length += lengths[part] as number;
-      if ((mins[part] as number) < min) min = mins[part] as number;
-      if ((maxs[part] as number) > max) max = maxs[part] as number;
+      sum += sums[part] as number;
+      min = lower(min, mins[part] as number);
+      max = higher(max, maxs[part] as number);
     }
-    if (length === 0 || min === max || !bucketed) return length === 0 ? undefined : { length, ranks: [], buckets: [], starts: [] };
-    const ranks: number[] = [];
-    for (const p of PERCENTILES) {
-      const lower = Math.floor((length - 1) * p);
-      ranks.push(lower, Math.min(lower + 1, length - 1));
-    }
+    if (length === 0) return undefined;
     const buckets: number[] = [];
     const starts: number[] = [];
-    for (const rank of ranks) {
+    if (min === max || !bucketed) return { length, sum, min, max, buckets, starts };
+    for (const rank of percentileRanks(length)) {
       let bucket = 0;
       let start = 0;
       for (; bucket < last; bucket++) {
@@ -236,7 +245,7 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
       starts.push(start);
       wanted[bucket] = 1;
     }
-    return { length, ranks, buckets, starts };
+    return { length, sum, min, max, buckets, starts };
   });
 
   // The values of the wanted buckets, per part and bucket.
@@ -258,15 +267,7 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
   return unions.map((members, position) => {
     const plan = plans[position];
     if (plan === undefined) return empty;
-    let sum = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const part of members) {
-      sum += sums[part] as number;
-      min = lower(min, mins[part] as number);
-      max = higher(max, maxs[part] as number);
-    }
-    const length = plan.length;
+    const { length, sum, min, max } = plan;
     let atRank: (rank: number, index: number) => number;
     if (min === max) atRank = () => min;
     else if (!bucketed) {
@@ -284,12 +285,11 @@ export function summarizeUnions(parts: readonly SampleBuffer[], unions: readonly
         return values[rank - (plan.starts[index] as number)] as number;
       };
     }
+    const ranks = percentileRanks(length);
     const results = PERCENTILES.map((p, index) => {
-      const rank = (length - 1) * p;
-      const lower = Math.floor(rank);
-      const fraction = rank - lower;
-      const lowerValue = atRank(lower, index * 2);
-      const upperValue = atRank(Math.min(lower + 1, length - 1), index * 2 + 1);
+      const fraction = (length - 1) * p - (ranks[index * 2] as number);
+      const lowerValue = atRank(ranks[index * 2] as number, index * 2);
+      const upperValue = atRank(ranks[index * 2 + 1] as number, index * 2 + 1);
       const difference = upperValue - lowerValue;
       // The plain formula, unless the difference overflows (values of opposite signs beyond half the largest double):
       // then a weighted sum, which cannot overflow for such values, kept between the two values it interpolates.

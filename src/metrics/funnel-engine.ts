@@ -3,7 +3,8 @@
  * into scratch arrays that are reused for every record (no per-record allocation), then committed into one or more
  * accumulators (the overall figures, a cohort, the segments it belongs to).
  */
-import { recordStartMs } from './current-stage.ts';
+import { recordStartMs, startInvalidDates } from './current-stage.ts';
+import { instantMs } from './instant.ts';
 import { createSampleBuffer, pushSample, summarizeSamples, summarizeUnions, type DistributionSummary, type SampleBuffer } from './distribution.ts';
 import { MILLISECONDS_PER_DAY, ratioOrUndefined } from './rate.ts';
 import {
@@ -63,12 +64,9 @@ export interface FunnelEngine {
 export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelEngine {
   const compiled = compileStages(options.funnel, options.path);
   const { count, indexOf, kinds, rank, pathStages, stages } = compiled;
-  const asOfMs = options.asOf.getTime();
-  if (Number.isNaN(asOfMs)) throw new RangeError('asOf is not a valid date');
-  const fromMs = options.from === undefined ? -Infinity : options.from.getTime();
-  const toMs = options.to === undefined ? Infinity : options.to.getTime();
-  if (Number.isNaN(fromMs)) throw new RangeError('from is not a valid date');
-  if (Number.isNaN(toMs)) throw new RangeError('to is not a valid date');
+  const asOfMs = instantMs(options.asOf, 'asOf');
+  const fromMs = options.from === undefined ? -Infinity : instantMs(options.from, 'from');
+  const toMs = options.to === undefined ? Infinity : instantMs(options.to, 'to');
   const durations = options.durations !== false;
   const windowDays = options.conversionWindowDays;
   const windowMs = windowDays === undefined ? NaN : windowDays * MILLISECONDS_PER_DAY;
@@ -101,18 +99,12 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
 
   function replay(record: MetricsRecord): boolean {
     const history = record.stageHistory;
-    const createdAt = record.createdAt;
-    let start = createdAt === undefined ? NaN : createdAt.getTime();
+    // No valid creation date: the first history entry with a valid date stands in for it (the rule of stageAsOf).
+    const start = recordStartMs(record);
+    issues.invalidDates += startInvalidDates(record, start);
     if (start !== start) {
-      // No valid creation date: the first history entry with a valid date stands in for it.
-      if (createdAt !== undefined) issues.invalidDates++;
-      start = recordStartMs(record);
-      if (start !== start) {
-        issues.recordsWithoutDate++;
-        // Every entry is invalid, or there would be a start.
-        if (history !== undefined) issues.invalidDates += history.length;
-        return false;
-      }
+      issues.recordsWithoutDate++;
+      return false;
     }
     if (!(start <= asOfMs) || start < fromMs || start >= toMs) return false;
     for (let index = 0; index < count; index++) {

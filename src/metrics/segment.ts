@@ -295,9 +295,10 @@ function compileRule(rule: SegmentRule): Predicate {
       const get = getterOf(rule.field);
       const raw = rule.value;
       const list: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
-      const values = new Set(list.map(fold));
+      const folded = list.map(fold);
+      const values = new Set(folded);
       // `contains` with a list means "contains any of them".
-      const textNeedles = list.map(fold).filter((needle): needle is string => typeof needle === 'string');
+      const textNeedles = folded.filter((needle): needle is string => typeof needle === 'string');
       const present = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
       const anyIn = (value: unknown) => (Array.isArray(value) ? value.some((item) => values.has(fold(item))) : values.has(fold(value)));
       switch (rule.operator) {

@@ -140,9 +140,9 @@ export function limitRange(
     // What rounding left, or half or a quarter of it (the sum's own rounding can make the whole jump past the bound),
     // or one unit in the last place.
     const gap = target - sum;
+    // Between 0 and the value before this call: never past 0, never back beyond where it started.
+    const original = originals[chosen] as number;
     for (const next of [value + gap, value + gap / 2, value + gap / 4, step(value, below ? 1 : -1)]) {
-      // Between 0 and the value before this call: never past 0, never back beyond where it started.
-      const original = originals[chosen] as number;
       const bounded = side === 1 ? Math.min(original, Math.max(0, next)) : Math.max(original, Math.min(0, next));
       if (bounded === value) continue;
       values[chosen] = bounded;
@@ -162,6 +162,11 @@ export function limitRange(
   // cap = floor = 0), move the largest value toward it until both hold; failing that, zero values, smallest first
   // (all zero at worst: a sum of 0 is never above a cap, and a positive floor is then reached by the caller's lift).
   const outside = (): boolean => (cap !== undefined && sum > cap) || (floor !== undefined && sum < floor && extreme(values, indices, count, -1) >= 0);
+  const move = (index: number, next: number): void => {
+    capped[index] = (capped[index] as number) + ((values[index] as number) - next);
+    values[index] = next;
+    sum = sumOf(values, indices);
+  };
   for (let round = 0; round < 64 && outside(); round++) {
     const direction = cap !== undefined && sum > cap ? 1 : -1;
     const chosen = extreme(values, indices, count, direction);
@@ -169,18 +174,14 @@ export function limitRange(
     const value = values[chosen] as number;
     let next = direction === 1 ? Math.max(0, value - (sum - (cap as number))) : Math.min(0, value + ((floor as number) - sum));
     if (next === value) next = direction === 1 ? Math.max(0, step(value, -1)) : Math.min(0, step(value, 1));
-    capped[chosen] = (capped[chosen] as number) + (value - next);
-    values[chosen] = next;
-    sum = sumOf(values, indices);
+    move(chosen, next);
   }
   if (outside()) {
     const order = Array.from({ length: count }, (_, k) => (indices === undefined ? k : (indices[k] as number)));
     order.sort((left, right) => Math.abs(values[left] as number) - Math.abs(values[right] as number));
     for (const index of order) {
       if (!outside()) break;
-      capped[index] = (capped[index] as number) + (values[index] as number);
-      values[index] = 0;
-      sum = sumOf(values, indices);
+      move(index, 0);
     }
   }
   return floor !== undefined && sum < floor ? floorLift(sum, floor, cap) : 0;
