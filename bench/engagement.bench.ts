@@ -5,27 +5,17 @@
  * `Math.min` by hand) before timing. Run: npx tsx bench/engagement.bench.ts
  */
 import type { Lead } from '../src/models/index.ts';
-import { compileScoringModelOrThrow, type ScoringModelJson } from '../src/scoring/index.ts';
+import { compileScoringModel, defineScoringModel } from '../src/scoring/index.ts';
 import { generateLeads } from '../src/testing/index.ts';
+import { engagementBenchModel } from './engagement-model.ts';
 import { benchChecksum, rate } from './harness.ts';
 
 const asOf = new Date('2025-06-30T00:00:00Z');
 const leads = generateLeads({ seed: 7, count: 100_000, asOf, activities: { min: 30, max: 30 }, outcomes: false });
 const DAY = 86_400_000;
 
-const model: ScoringModelJson = {
-  schemaVersion: 1,
-  id: 'bench-engagement',
-  rules: [
-    { kind: 'activity', id: 'pricing', label: 'Pricing page', match: { type: 'page_viewed', pageKind: 'pricing' }, points: 10, decay: { kind: 'halfLife', days: 30 }, maxPoints: 30 },
-    { kind: 'activity', id: 'open', label: 'E-mail open', match: { type: 'email_opened' }, points: 1, decay: { kind: 'halfLife', days: 14 }, maxPoints: 5 },
-    { kind: 'activity', id: 'click', label: 'E-mail click', match: { type: 'email_clicked' }, points: 3, decay: { kind: 'halfLife', days: 21 }, maxPoints: 15 },
-    { kind: 'activity', id: 'download', label: 'Download', match: { type: 'content_downloaded' }, points: 8, decay: { kind: 'halfLife', days: 45 }, maxPoints: 24 },
-    { kind: 'activity', id: 'demo', label: 'Demo request', match: { type: 'demo_requested' }, points: 25, decay: { kind: 'halfLife', days: 60 } },
-  ],
-  groups: { engagement: { cap: 60 } },
-};
-const scorer = compileScoringModelOrThrow(model);
+const model = engagementBenchModel;
+const scorer = compileScoringModel(defineScoringModel(model));
 
 const perMs = (days: number): number => 1 / (days * DAY);
 const pricingRate = perMs(30);
@@ -45,19 +35,19 @@ function handWritten(lead: Lead, asOfMs: number): number {
     if (age < 0) continue;
     switch (activity.type) {
       case 'page_viewed':
-        if (activity.pageKind === 'pricing') pricing += 10 * Math.pow(0.5, age * pricingRate);
+        if (activity.pageKind === 'pricing') pricing += 10 * 0.5 ** (age * pricingRate);
         break;
       case 'email_opened':
-        open += 1 * Math.pow(0.5, age * openRate);
+        open += 1 * 0.5 ** (age * openRate);
         break;
       case 'email_clicked':
-        click += 3 * Math.pow(0.5, age * clickRate);
+        click += 3 * 0.5 ** (age * clickRate);
         break;
       case 'content_downloaded':
-        download += 8 * Math.pow(0.5, age * downloadRate);
+        download += 8 * 0.5 ** (age * downloadRate);
         break;
       case 'demo_requested':
-        demo += 25 * Math.pow(0.5, age * demoRate);
+        demo += 25 * 0.5 ** (age * demoRate);
         break;
       default:
         break;

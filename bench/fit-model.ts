@@ -59,9 +59,17 @@ export const fitBenchModel: ScoringModelJson = {
     const field = fieldOf[rule.fact] as string;
     if (rule.operator === 'between') {
       const [min, max] = rule.value as readonly number[];
-      return { kind: 'bands', id: rule.id, label: rule.id, field, ...(rule.fact === 'revenueUsd' ? { currency: 'USD' } : {}), bands: [{ min, max, points: rule.points }] };
+      return {
+        kind: 'bands',
+        id: rule.id,
+        label: rule.id,
+        field,
+        ...(rule.fact === 'revenueUsd' ? { currency: 'USD' } : {}),
+        bands: [{ min, max, points: rule.points }],
+      };
     }
-    if (rule.operator === 'containsIgnoreCase') return { kind: 'points', id: rule.id, label: rule.id, when: { field, contains: rule.value as string }, points: rule.points };
+    if (rule.operator === 'containsIgnoreCase')
+      return { kind: 'points', id: rule.id, label: rule.id, when: { field, contains: rule.value as string }, points: rule.points };
     return { kind: 'points', id: rule.id, label: rule.id, when: { field, in: [...(rule.value as readonly string[])] }, points: rule.points };
   }),
 } as ScoringModelJson;
@@ -170,7 +178,12 @@ export function jsonRulesDefinitions(): { conditions: unknown; event: { type: st
     let conditions: unknown;
     if (rule.operator === 'between') {
       const [min, max] = rule.value as readonly number[];
-      conditions = { all: [{ fact: rule.fact, operator: 'greaterThanInclusive', value: min }, { fact: rule.fact, operator: 'lessThanInclusive', value: max }] };
+      conditions = {
+        all: [
+          { fact: rule.fact, operator: 'greaterThanInclusive', value: min },
+          { fact: rule.fact, operator: 'lessThanInclusive', value: max },
+        ],
+      };
     } else if (rule.operator === 'containsIgnoreCase') conditions = { all: [{ fact: rule.fact, operator: 'containsIgnoreCase', value: rule.value }] };
     else if (rule.operator === 'anyIn') conditions = { all: [{ fact: rule.fact, operator: 'anyIn', value: rule.value }] };
     else conditions = { all: [{ fact: rule.fact, operator: 'in', value: rule.value }] };

@@ -6,6 +6,7 @@
  */
 import { cloudStorageIcp, compileIcp } from '../src/icp/index.ts';
 import type { Lead } from '../src/models/index.ts';
+import { MILLISECONDS_PER_DAY } from '../src/internal/instant.ts';
 import { generateLeads } from '../src/testing/index.ts';
 import { benchChecksum, rate } from './harness.ts';
 
@@ -16,9 +17,12 @@ const match = compileIcp(cloudStorageIcp);
 
 const industries = new Set(['technology', 'software']);
 const titlePhrases = [['it', 'director'], ['director', 'of', 'it'], ['head', 'of', 'it'], ['cto'], ['chief', 'technology', 'officer']];
-const windowStart = asOfMs - 90 * 86_400_000;
+const windowMs = 90 * MILLISECONDS_PER_DAY;
 
-/** The cloud-storage ICP written by hand: score over the known weight, grade A–D. */
+/**
+ * The cloud-storage ICP written by hand: score over the known weight, grade A–D. Text is compared as conditions do
+ * (lower-cased, nothing trimmed; empty text is missing), the intent window is inclusive (`0 <= age <= 90 days`).
+ */
 function handWrittenFit(lead: Lead): { score: number; grade: string } {
   let matched = 0;
   let known = 0;
@@ -26,7 +30,7 @@ function handWrittenFit(lead: Lead): { score: number; grade: string } {
   const industry = company?.industry;
   if (industry !== undefined && industry !== '') {
     known += 3;
-    if (industries.has(industry.trim().toLowerCase())) matched += 3;
+    if (industries.has(industry.toLowerCase())) matched += 3;
   }
   const employees = company?.employeeCount;
   if (employees !== undefined) {
@@ -41,25 +45,27 @@ function handWrittenFit(lead: Lead): { score: number; grade: string } {
   const pains = lead.painPoints;
   if (pains !== undefined && pains.length > 0) {
     known += 2;
-    const wanted = 'lack of scalable storage solutions';
-    if (pains.some((pain) => {
-      const text = pain.trim().toLowerCase().replace(/\s+/g, ' ');
-      return text.includes(wanted) || wanted.includes(text);
-    })) matched += 2;
+    if (pains.some((pain) => pain.toLowerCase().includes('scalable storage'))) matched += 2;
   }
   known += 3;
   for (const activity of lead.activities) {
-    const at = activity.at.getTime();
-    if (at <= windowStart || at > asOfMs) continue;
-    if (activity.type === 'demo_requested' || (activity.type === 'page_viewed' && (activity.pageKind === 'pricing' || activity.url.toLowerCase().includes('/pricing')))) {
+    const age = asOfMs - activity.at.getTime();
+    if (!(age >= 0 && age <= windowMs)) continue;
+    if (
+      activity.type === 'demo_requested' ||
+      (activity.type === 'page_viewed' && (activity.pageKind === 'pricing' || activity.url.toLowerCase().includes('/pricing')))
+    ) {
       matched += 3;
       break;
     }
   }
   const title = lead.contact.jobTitle;
-  if (title !== undefined && title.trim() !== '') {
+  if (title !== undefined && title !== '') {
     known += 2;
-    const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+    const words = title
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== '');
     const has = (phrase: string[]) => {
       for (let start = 0; start + phrase.length <= words.length; start++) if (phrase.every((word, offset) => words[start + offset] === word)) return true;
       return false;
@@ -78,7 +84,6 @@ for (const lead of leads) {
     throw new Error(`mismatch for ${lead.id}: leadkit ${actual.score} ${actual.grade}, hand-written ${expected.score} ${expected.grade}`);
 }
 
-
 const options = { asOf };
 const handWritten = rate(() => {
   let total = 0;
@@ -92,4 +97,6 @@ const explained = rate(() => {
 }, leads.length);
 
 if (benchChecksum() === -1) console.log(benchChecksum());
-console.log(`BENCH icp-match-explained ops_per_s=${Math.round(explained)} baseline_ops_per_s=${Math.round(handWritten)} ratio=${(explained / handWritten).toFixed(3)}`);
+console.log(
+  `BENCH icp-match-explained ops_per_s=${Math.round(explained)} baseline_ops_per_s=${Math.round(handWritten)} ratio=${(explained / handWritten).toFixed(3)}`,
+);

@@ -172,11 +172,15 @@ function time(run: () => unknown, repeats: number): number {
 const generated = performance.now();
 const records = generate(RECORDS);
 const entries = records.reduce((sum, record) => sum + record.stageHistory.length, 0);
-console.log(`generated ${RECORDS} records, ${(entries / RECORDS).toFixed(2)} history entries each, in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
+console.log(
+  `generated ${RECORDS} records, ${(entries / RECORDS).toFixed(2)} history entries each, in ${((performance.now() - generated) / 1000).toFixed(1)} s`,
+);
 
 const fromLibrary = library(records);
 deepStrictEqual(fromLibrary.comparable, handwritten(records));
-console.log(`both sides agree: won ${fromLibrary.comparable.won}, lost ${fromLibrary.comparable.lost}, open ${fromLibrary.comparable.open}, median cycle ${fromLibrary.comparable.cycle[1]?.toFixed(1)} days`);
+console.log(
+  `both sides agree: won ${fromLibrary.comparable.won}, lost ${fromLibrary.comparable.lost}, open ${fromLibrary.comparable.open}, median cycle ${fromLibrary.comparable.cycle[1]?.toFixed(1)} days`,
+);
 
 const libraryMs = time(() => library(records), 5);
 const baselineMs = time(() => handwritten(records), 5);

@@ -33,7 +33,9 @@ describe('npm run demo', () => {
   });
 
   it('walks the leads through the funnel, each stage reached by no more than the one before it', () => {
-    const reached = [...text(3).matchAll(/reached (Lead|Marketing-qualified lead|Sales-qualified lead|Opportunity|Customer)\s+(\d+)/g)].map((match) => Number(match[2]));
+    const reached = [...text(3).matchAll(/reached (Lead|Marketing-qualified lead|Sales-qualified lead|Opportunity|Customer)\s+(\d+)/g)].map((match) =>
+      Number(match[2]),
+    );
     expect(reached).toHaveLength(5);
     for (let i = 1; i < reached.length; i++) expect(reached[i]).toBeLessThanOrEqual(reached[i - 1]!);
   });

@@ -10,6 +10,7 @@ import { icpDemo } from './demo/icp.ts';
 import { metricsDemo } from './demo/metrics.ts';
 import { predictDemo } from './demo/predict.ts';
 import { scoringDemo } from './demo/scoring.ts';
+import { sqlDemo } from './demo/sql.ts';
 
 /** Runs the whole demo and returns its sections, each a title and its lines. */
 export function runDemo(): { title: string; lines: string[] }[] {
@@ -27,8 +28,11 @@ export function runDemo(): { title: string; lines: string[] }[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const section of runDemo()) {
+  const print = (section: { title: string; lines: string[] }): void => {
     console.log(`\n${'='.repeat(section.title.length)}\n${section.title}\n${'='.repeat(section.title.length)}`);
     for (const line of section.lines) console.log(line);
-  }
+  };
+  for (const section of runDemo()) print(section);
+  // Scoring where the data lives: the same model as one SQL query, run by DuckDB (leadkit/sql).
+  print({ title: '7. The scoring model as SQL, run by DuckDB', lines: await sqlDemo(loadSampleLeads(), SAMPLE_AS_OF) });
 }

@@ -12,7 +12,7 @@
  * a deal won before its lead's first contact is kept as won but left out of the cycle length (the report's
  * `negativeCycles`), blank origins are kept as `(blank)`, and rows that cannot be read at all are listed.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Lead } from '../src/models/lead.ts';
 import type { LeadSource } from '../src/models/lead-source.ts';
@@ -20,6 +20,11 @@ import { funnelReport, type DistributionSummary, type FunnelMetrics, type Funnel
 
 /** Where the data set lives, from this file: `<repo>/../shared/data/olist-marketing-funnel/`. */
 export const OLIST_DIRECTORY = fileURLToPath(new URL('../../shared/data/olist-marketing-funnel/', import.meta.url));
+
+/** Whether both CSV files of the data set are in `directory` (they are not part of the repository: see the README). */
+export function hasOlistData(directory: string = OLIST_DIRECTORY): boolean {
+  return existsSync(`${directory}/olist_marketing_qualified_leads_dataset.csv`) && existsSync(`${directory}/olist_closed_deals_dataset.csv`);
+}
 
 /** The Olist funnel: MQLs are won or still open (the data has no lost deals). */
 export const olistFunnel = {
@@ -74,7 +79,9 @@ export function splitCsvLine(line: string): string[] {
 }
 
 function readCsv(path: string): Record<string, string>[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((line) => line !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line !== '');
   const header = splitCsvLine(lines[0] ?? '');
   return lines.slice(1).map((line) => {
     const values = splitCsvLine(line);
@@ -156,8 +163,7 @@ export function loadOlistFunnel(directory: string = OLIST_DIRECTORY): OlistData 
     }
     leads.push(lead);
   });
-  for (const [id, deal] of deals)
-    if (!seen.has(id)) problems.push({ where: `${dealFile}:${deal.line}`, message: `deal for unknown MQL ${id}; left out` });
+  for (const [id, deal] of deals) if (!seen.has(id)) problems.push({ where: `${dealFile}:${deal.line}`, message: `deal for unknown MQL ${id}; left out` });
   const asOf = new Date(Math.floor(latestMs / 86_400_000 + 1) * 86_400_000);
   return { leads, problems, blankOrigins, asOf };
 }
@@ -187,8 +193,7 @@ export function olistReports(data: OlistData): OlistReports {
 
 const percent = (rate: number | undefined) => (rate === undefined ? '   n/a' : `${(rate * 100).toFixed(1).padStart(5)}%`);
 const days = (value: number | undefined) => (value === undefined ? '  n/a' : value.toFixed(0).padStart(5));
-const cycle = (summary: DistributionSummary) =>
-  `p25 ${days(summary.p25)}  median ${days(summary.median)}  p75 ${days(summary.p75)}  p90 ${days(summary.p90)}`;
+const cycle = (summary: DistributionSummary) => `p25 ${days(summary.p25)}  median ${days(summary.median)}  p75 ${days(summary.p75)}  p90 ${days(summary.p90)}`;
 const conversion = (metrics: FunnelMetrics) => (metrics.records === 0 ? undefined : metrics.won / metrics.records);
 
 /** The report as lines of text. */
@@ -218,12 +223,16 @@ export function olistReportLines(data: OlistData, reports: OlistReports = olistR
     );
   }
   const issues = overall.dataIssues;
-  lines.push('', `Data problems: ${data.problems.length} row(s) reported, ${data.blankOrigins} blank origins kept as (blank), ${issues.negativeCycles} deal(s) won before first contact left out of the cycle length`);
+  lines.push(
+    '',
+    `Data problems: ${data.problems.length} row(s) reported, ${data.blankOrigins} blank origins kept as (blank), ${issues.negativeCycles} deal(s) won before first contact left out of the cycle length`,
+  );
   for (const problem of data.problems) lines.push(`  ${problem.where}: ${problem.message}`);
   return lines;
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const data = loadOlistFunnel();
-  for (const line of olistReportLines(data)) console.log(line);
+  if (!hasOlistData())
+    console.log(`The Olist data set is not in ${OLIST_DIRECTORY} (it is not part of the repository: see the README, "Sample and real data").`);
+  else for (const line of olistReportLines(loadOlistFunnel())) console.log(line);
 }

@@ -7,6 +7,7 @@
  * @module
  */
 export * from './models/index.ts';
+export * from './conditions/index.ts';
 export * from './icp/index.ts';
 export * from './scoring/index.ts';
 export * from './frameworks/index.ts';

@@ -7,12 +7,12 @@ import { demoScoringModel } from '../examples/demo/scoring.ts';
 import { bantFramework, parseFramework, parseQuestionBank, parseRatingScale, spinQuestionBank, weakDevelopingStrongScale } from '../src/frameworks/index.ts';
 import { hubspotLifecycleDefinition, parseFunnel } from '../src/funnel/index.ts';
 import { cloudStorageIcp, parseIcp } from '../src/icp/index.ts';
-import { parseSegmentDefinition } from '../src/metrics/index.ts';
+import { parseSegment } from '../src/metrics/index.ts';
 import { parseFeatureSpec } from '../src/predict/index.ts';
 import { parseScoringModel } from '../src/scoring/index.ts';
 import type { Result } from '../src/models/index.ts';
 
-const segment = { id: 'executives', rule: { type: 'field', field: 'contact.seniority', operator: 'in', value: ['vp', 'c_level'] } };
+const segment = { id: 'executives', when: { field: 'contact.seniority', in: ['vp', 'c_level'] } };
 const featureSpec = { features: [{ kind: 'categorical', name: 'industry', from: 'company.industry' }] };
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 
@@ -25,7 +25,7 @@ const documents: [string, Record<string, unknown>, Parse, { versionRequired?: bo
   ['rating scale', json(weakDevelopingStrongScale), parseRatingScale],
   ['question bank', json(spinQuestionBank), parseQuestionBank],
   ['funnel', json(hubspotLifecycleDefinition), (input) => parseFunnel(input)],
-  ['segment', segment, parseSegmentDefinition],
+  ['segment', segment, (input) => parseSegment(input)],
   ['feature spec', featureSpec, parseFeatureSpec],
 ];
 

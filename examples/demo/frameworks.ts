@@ -1,6 +1,6 @@
 import {
   bantFramework,
-  evaluate,
+  evaluateAssessment,
   meddicFramework,
   qualifyLead,
   translateAssessment,
@@ -32,7 +32,7 @@ function earlier(a: Date, b: Date): Date {
  * leaves the criterion unknown rather than failed.
  */
 function deriveBantAssessment(lead: Lead, asOf: Date): BantAssessment {
-  const profileDate = earlier(lead.lastVerifiedAt ?? lead.updatedAt ?? lead.createdAt, asOf);
+  const profileDate = earlier(lead.lastVerifiedAt ?? lead.updatedAt ?? lead.createdAt ?? asOf, asOf);
   const criteria: { -readonly [P in BantKey]?: CriterionRating<BantRating> } = {};
 
   const revenue = lead.company?.annualRevenue;
@@ -47,8 +47,16 @@ function deriveBantAssessment(lead: Lead, asOf: Date): BantAssessment {
   if (decisionRole !== undefined || seniority !== undefined) {
     const rating: BantRating =
       decisionRole !== undefined
-        ? strongRoles.has(decisionRole) ? 'strong' : developingRoles.has(decisionRole) ? 'developing' : 'weak'
-        : strongSeniority.has(seniority ?? '') ? 'strong' : developingSeniority.has(seniority ?? '') ? 'developing' : 'weak';
+        ? strongRoles.has(decisionRole)
+          ? 'strong'
+          : developingRoles.has(decisionRole)
+            ? 'developing'
+            : 'weak'
+        : strongSeniority.has(seniority ?? '')
+          ? 'strong'
+          : developingSeniority.has(seniority ?? '')
+            ? 'developing'
+            : 'weak';
     const role = [jobTitle, decisionRole?.replace('_', ' ') ?? seniority?.replace('_', ' ')].filter(Boolean).join(', ');
     criteria.authority = { rating, evidence: role, source: 'enrichment', assessedAt: profileDate, assessedBy: 'demo' };
   }
@@ -56,7 +64,13 @@ function deriveBantAssessment(lead: Lead, asOf: Date): BantAssessment {
   if (lead.painPoints !== undefined) {
     const count = lead.painPoints.length;
     const rating: BantRating = count >= 2 ? 'strong' : count === 1 ? 'developing' : 'weak';
-    criteria.need = { rating, evidence: count === 0 ? 'no pain point stated' : lead.painPoints.join('; '), source: 'form', assessedAt: profileDate, assessedBy: 'demo' };
+    criteria.need = {
+      rating,
+      evidence: count === 0 ? 'no pain point stated' : lead.painPoints.join('; '),
+      source: 'form',
+      assessedAt: profileDate,
+      assessedBy: 'demo',
+    };
   }
 
   const intent = lead.activities
@@ -77,7 +91,7 @@ function deriveBantAssessment(lead: Lead, asOf: Date): BantAssessment {
 
 /** Picks a few leads that show different verdicts: the first qualified one, then the first leads not yet shown. */
 function pickLeads(leads: readonly Lead[], asOf: Date, count: number): Lead[] {
-  const qualified = leads.find((lead) => evaluate(bantFramework, deriveBantAssessment(lead, asOf), { asOf }).qualified);
+  const qualified = leads.find((lead) => evaluateAssessment(bantFramework, deriveBantAssessment(lead, asOf), { asOf }).qualified);
   const picked = qualified === undefined ? [] : [qualified];
   for (const lead of leads) {
     if (picked.length >= count) break;
@@ -100,7 +114,7 @@ export function frameworksDemo(leads: readonly Lead[], asOf: Date): string[] {
   const picked = pickLeads(leads, asOf, 4);
   for (const lead of picked) {
     const assessment = deriveBantAssessment(lead, asOf);
-    const verdict = evaluate(bantFramework, assessment, { asOf, maxQuestions: 3 });
+    const verdict = evaluateAssessment(bantFramework, assessment, { asOf, maxQuestions: 3 });
     const who = [lead.contact.firstName, lead.contact.lastName].filter(Boolean).join(' ') || lead.id;
     lines.push('', `${lead.id} · ${who}${lead.company === undefined ? '' : ` at ${lead.company.name}`}`, `  ${verdict.summary}`);
     for (const entry of verdict.criteria) {
@@ -108,7 +122,7 @@ export function frameworksDemo(leads: readonly Lead[], asOf: Date): string[] {
       lines.push(`  ${entry.label.padEnd(9)} ${(entry.ratingLabel ?? 'unknown').padEnd(10)} ${evidence === undefined ? '' : `(${evidence})`}`.trimEnd());
     }
     for (const next of verdict.nextQuestions) lines.push(`  ask (${next.criterion}, ${next.reason.replace('_', ' ')}): ${next.question}`);
-    const prospect = qualifyLead(lead, bantFramework, assessment, { asOf, by: 'demo' });
+    const prospect = qualifyLead(bantFramework, lead, assessment, { asOf, by: 'demo' });
     lines.push(`  → ${prospect.ok ? 'prospect: handed to sales' : 'stays a lead'}`);
   }
   const first = picked[0];
@@ -117,7 +131,9 @@ export function frameworksDemo(leads: readonly Lead[], asOf: Date): string[] {
     lines.push(
       '',
       `Evidence captured once: ${first.id}'s BANT assessment pre-fills MEDDIC`,
-      ...carried.map((entry) => `  ${entry.from} ${JSON.stringify(entry.fromRating)} → ${entry.to} ${entry.toRating} (shared concept: ${entry.concept ?? 'override'})`),
+      ...carried.map(
+        (entry) => `  ${entry.from} ${JSON.stringify(entry.fromRating)} → ${entry.to} ${entry.toRating} (shared concept: ${entry.concept ?? 'override'})`,
+      ),
       `  still to ask: ${unfilled.join(', ')}`,
     );
   }

@@ -19,8 +19,7 @@ const engaging = new Set<Activity['type']>([
 /** Activities that are a sales conversation: they make a lead an SQL (a demo request counts as the high-intent override). */
 const conversation = { demo_requested: 60, meeting_booked: 70, meeting_held: 80 } as const;
 
-const isEngaging = (activity: Activity): boolean =>
-  engaging.has(activity.type) || (activity.type === 'page_viewed' && activity.pageKind === 'pricing');
+const isEngaging = (activity: Activity): boolean => engaging.has(activity.type) || (activity.type === 'page_viewed' && activity.pageKind === 'pricing');
 
 /** The events, in order, that take a lead from `stage` to `target` along the main path, at one time. */
 const path: readonly Stage[] = ['lead', 'mql', 'sql', 'opportunity', 'customer'];
@@ -36,16 +35,24 @@ interface Happening {
 function happenings(lead: Lead, asOf: Date): Happening[] {
   const list: Happening[] = [];
   for (const activity of lead.activities) {
-    if (activity.at.getTime() < lead.createdAt.getTime() || activity.at.getTime() > asOf.getTime()) continue;
+    if (activity.at.getTime() < (lead.createdAt?.getTime() ?? Number.NEGATIVE_INFINITY) || activity.at.getTime() > asOf.getTime()) continue;
     if (activity.type in conversation)
-      list.push({ at: activity.at, target: activity.type === 'meeting_held' ? 'opportunity' : 'sql', why: activity.type, score: conversation[activity.type as keyof typeof conversation] });
+      list.push({
+        at: activity.at,
+        target: activity.type === 'meeting_held' ? 'opportunity' : 'sql',
+        why: activity.type,
+        score: conversation[activity.type as keyof typeof conversation],
+      });
     else if (isEngaging(activity)) list.push({ at: activity.at, target: 'mql', why: activity.type, score: 0 });
   }
   const outcome = lead.outcome;
-  if (outcome !== undefined && outcome.at.getTime() <= asOf.getTime())
+  if (outcome?.at !== undefined && outcome.at.getTime() <= asOf.getTime())
     list.push({ at: outcome.at, target: outcome.status === 'won' ? 'customer' : 'lost', why: `outcome ${outcome.status}`, score: 90 });
   // Stable sort by time: equal times keep the activity order.
-  return list.map((item, index) => ({ item, index })).sort((a, b) => a.item.at.getTime() - b.item.at.getTime() || a.index - b.index).map(({ item }) => item);
+  return list
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => a.item.at.getTime() - b.item.at.getTime() || a.index - b.index)
+    .map(({ item }) => item);
 }
 
 /**
@@ -53,7 +60,8 @@ function happenings(lead: Lead, asOf: Date): Happening[] {
  * activities' own times: created → `capture` (lead); an engaging activity (click, reply, form, download, webinar,
  * event, trial, pricing page) → `engage` (MQL); a demo request or a booked meeting → `qualify` (SQL, with the
  * conversation as the verdict's evidence); a meeting held → `open_opportunity`; outcome won → `win` (customer), lost →
- * `lose`. Stages in between are walked at the same time (the funnel does not allow skips). Returns the records with
+ * `lose`. Stages in between are walked at the same time (the funnel does not allow skips); the sample's generator
+ * leaves an activity at every stage a lead reaches, so there each stage has its own time. Returns the records with
  * their history, and lines with how many leads reached each stage, and how many of the prospects an ICP guard
  * (`requireIcpFit` on the cloud-storage ICP, minimum 60) would have let through at their qualify time.
  */
@@ -62,6 +70,11 @@ export function funnelDemo(leads: readonly Lead[], asOf: Date): { lines: string[
   let refused = 0;
   let firstRefusal: string | undefined;
   for (const lead of leads) {
+    // An undated lead (an import that did not say when) cannot be walked through time: it is left as it is.
+    if (lead.createdAt === undefined) {
+      records.push(lead);
+      continue;
+    }
     const captured = transition(b2bFunnel, lead, { type: 'capture', at: lead.createdAt, by: `source:${lead.source}` });
     if (!captured.ok) {
       refused++;
@@ -135,6 +148,8 @@ export function funnelDemo(leads: readonly Lead[], asOf: Date): { lines: string[
     if (check.passed) passed++;
     else example ??= `${record.id}: ${check.reason}`;
   }
-  lines.push(`  with requireIcpFit(${cloudStorageIcp.id}, 60) on qualify: ${passed} of ${checked} prospects would pass${example === undefined ? '' : `; e.g. refused ${example}`}`);
+  lines.push(
+    `  with requireIcpFit(${cloudStorageIcp.id}, 60) on qualify: ${passed} of ${checked} prospects would pass${example === undefined ? '' : `; e.g. refused ${example}`}`,
+  );
   return { lines, records };
 }

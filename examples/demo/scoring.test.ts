@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileScoringModelOrThrow } from '../../src/scoring/index.ts';
+import { compileScoringModel, defineScoringModel } from '../../src/scoring/index.ts';
 import { loadSampleLeads, SAMPLE_AS_OF } from '../data/load.ts';
 import { demoScoringModel, scoringDemo } from './scoring.ts';
 
@@ -39,7 +39,7 @@ describe('scoringDemo', () => {
   const lines = scoringDemo(leads, SAMPLE_AS_OF);
   const rows = tableRows(lines);
 
-  const scorer = compileScoringModelOrThrow(demoScoringModel);
+  const scorer = compileScoringModel(defineScoringModel(demoScoringModel));
   const byId = new Map(leads.map((lead) => [lead.id, lead]));
   const isDisqualified = (row: Row): boolean => scorer.isDisqualified(byId.get(row.leadId)!, SAMPLE_AS_OF);
 
@@ -109,7 +109,8 @@ describe('scoringDemo', () => {
       expect(reasons.length).toBeGreaterThanOrEqual(1);
       expect(reasons.length).toBeLessThanOrEqual(3);
       for (const reason of reasons) expect(labels.has(reason.label)).toBe(true);
-      for (let index = 1; index < reasons.length; index++) expect(Math.abs(reasons[index]!.points)).toBeLessThanOrEqual(Math.abs(reasons[index - 1]!.points) + 0.05);
+      for (let index = 1; index < reasons.length; index++)
+        expect(Math.abs(reasons[index]!.points)).toBeLessThanOrEqual(Math.abs(reasons[index - 1]!.points) + 0.05);
     }
   });
 

@@ -1,5 +1,5 @@
 import type { Lead } from '../../src/models/index.ts';
-import { compileScoringModelOrThrow, defineScoringModel, scoreAll, topReasons, type LeadScore } from '../../src/scoring/index.ts';
+import { compileScoringModel, defineScoringModel, scoreAll, scoringModelToJson, topReasons, type LeadScore } from '../../src/scoring/index.ts';
 
 /**
  * The demo's scoring model: the product brief's fit rules (target industry, 50–200 employees, VP title, student),
@@ -11,33 +11,111 @@ export const demoScoringModel = defineScoringModel({
   name: 'Cloud storage: fit × engagement',
   rules: [
     { kind: 'values', id: 'industry', label: 'Target industry', field: 'company.industry', values: { technology: 10, software: 10, 'financial-services': 5 } },
-    { kind: 'bands', id: 'size', label: '50–200 employees', field: 'company.employeeCount', bands: [{ min: 50, max: 200, points: 5 }, { min: 201, max: 1000, points: 3 }] },
-    { kind: 'bands', id: 'revenue', label: '$10M–$50M revenue', field: 'company.annualRevenue', currency: 'USD', bands: [{ min: 10_000_000, max: 50_000_000, points: 5 }] },
-    { kind: 'values', id: 'seniority', label: 'Decision-maker seniority', field: 'contact.seniority', values: { vp: 10, c_level: 10, director: 8, owner: 6, student: -20, intern: -10 } },
+    {
+      kind: 'bands',
+      id: 'size',
+      label: '50–200 employees',
+      field: 'company.employeeCount',
+      bands: [
+        { min: 50, max: 200, points: 5 },
+        { min: 201, max: 1000, points: 3 },
+      ],
+    },
+    {
+      kind: 'bands',
+      id: 'revenue',
+      label: '$10M–$50M revenue',
+      field: 'company.annualRevenue',
+      currency: 'USD',
+      bands: [{ min: 10_000_000, max: 50_000_000, points: 5 }],
+    },
+    {
+      kind: 'values',
+      id: 'seniority',
+      label: 'Decision-maker seniority',
+      field: 'contact.seniority',
+      values: { vp: 10, c_level: 10, director: 8, owner: 6, student: -20, intern: -10 },
+    },
     { kind: 'points', id: 'it-buyer', label: 'IT or engineering', when: { field: 'contact.department', in: ['it', 'engineering'] }, points: 5 },
     { kind: 'values', id: 'source', label: 'Warm source', field: 'source', values: { referral: 5, partner: 5, website_form: 3, purchased_list: -5 } },
-    { kind: 'activity', id: 'pricing', label: 'Pricing page view', match: { type: 'page_viewed', pageKind: 'pricing' }, points: 10, maxCount: 3, decay: { kind: 'halfLife', days: 30 } },
-    { kind: 'activity', id: 'demo', label: 'Demo requested', match: { type: 'demo_requested' }, points: 25, decay: { kind: 'halfLife', days: 60 } },
-    { kind: 'activity', id: 'meeting', label: 'Meeting', match: { type: ['meeting_booked', 'meeting_held'] }, points: 15, decay: { kind: 'halfLife', days: 60 } },
-    { kind: 'activity', id: 'content', label: 'Content or webinar', match: { type: ['content_downloaded', 'webinar_attended'] }, points: 6, maxCount: 3, decay: { kind: 'halfLife', days: 45 } },
-    { kind: 'activity', id: 'email', label: 'E-mail click or reply', match: { type: ['email_clicked', 'email_replied'] }, points: 3, decay: { kind: 'step', everyDays: 30, loss: 0.5 } },
-    { kind: 'activity', id: 'unsubscribe', label: 'Unsubscribed', match: { type: 'unsubscribed' }, points: -15 },
+    {
+      kind: 'activity',
+      id: 'pricing',
+      label: 'Pricing page view',
+      activity: { type: 'page_viewed', pageKind: 'pricing' },
+      points: 10,
+      maxCount: 3,
+      decay: { kind: 'halfLife', days: 30 },
+    },
+    { kind: 'activity', id: 'demo', label: 'Demo requested', activity: { type: 'demo_requested' }, points: 25, decay: { kind: 'halfLife', days: 60 } },
+    {
+      kind: 'activity',
+      id: 'meeting',
+      label: 'Meeting',
+      activity: { type: ['meeting_booked', 'meeting_held'] },
+      points: 15,
+      decay: { kind: 'halfLife', days: 60 },
+    },
+    {
+      kind: 'activity',
+      id: 'content',
+      label: 'Content or webinar',
+      activity: { type: ['content_downloaded', 'webinar_attended'] },
+      points: 6,
+      maxCount: 3,
+      decay: { kind: 'halfLife', days: 45 },
+    },
+    {
+      kind: 'activity',
+      id: 'email',
+      label: 'E-mail click or reply',
+      activity: { type: ['email_clicked', 'email_replied'] },
+      points: 3,
+      decay: { kind: 'step', everyDays: 30, loss: 0.5 },
+    },
+    { kind: 'activity', id: 'unsubscribe', label: 'Unsubscribed', activity: { type: 'unsubscribed' }, points: -15 },
     { kind: 'disqualify', id: 'hard-bounce', label: 'Hard bounce', when: { activity: { type: 'email_bounced', bounce: 'hard' } } },
-    { kind: 'disqualify', id: 'free-email', label: 'Free e-mail domain', when: { field: 'contact.emailDomain', in: ['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com'] } },
+    {
+      kind: 'disqualify',
+      id: 'free-email',
+      label: 'Free e-mail domain',
+      when: { field: 'contact.emailDomain', in: ['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com'] },
+    },
   ],
   groups: { engagement: { cap: 60, floor: 0 }, fit: { floor: 0 } },
   grading: {
-    bands: { thresholds: [{ band: 'priority', min: 50, salesReady: true }, { band: 'warm', min: 25 }], otherwise: 'nurture' },
+    bands: {
+      thresholds: [
+        { band: 'priority', min: 50, salesReady: true },
+        { band: 'warm', min: 25 },
+      ],
+      otherwise: 'nurture',
+    },
     matrix: {
-      fit: [{ grade: 'A', min: 25 }, { grade: 'B', min: 15 }, { grade: 'C', min: 8 }],
+      fit: [
+        { grade: 'A', min: 25 },
+        { grade: 'B', min: 15 },
+        { grade: 'C', min: 8 },
+      ],
       fitOtherwise: 'D',
-      engagement: [{ grade: '1', min: 30 }, { grade: '2', min: 15 }, { grade: '3', min: 5 }],
+      engagement: [
+        { grade: '1', min: 30 },
+        { grade: '2', min: 15 },
+        { grade: '3', min: 5 },
+      ],
       engagementOtherwise: '4',
       salesReady: ['A1', 'A2', 'B1'],
     },
-    overrides: [{ id: 'recent-demo', label: 'Demo requested in the last 30 days', when: { activity: { type: 'demo_requested' }, withinDays: 30 }, band: 'priority' }],
+    overrides: [
+      { id: 'recent-demo', label: 'Demo requested in the last 30 days', when: { activity: { type: 'demo_requested' }, withinDays: 30 }, band: 'priority' },
+    ],
   },
 });
+
+/** The demo's scoring model as a JSON file's text (examples/data/demo-scoring-model.json, for `leadkit score --model`). */
+export function demoScoringModelJson(): string {
+  return `${JSON.stringify(scoringModelToJson(demoScoringModel), null, 2)}\n`;
+}
 
 const round = (value: number): string => (Math.round(value * 10) / 10).toFixed(1);
 
@@ -46,7 +124,7 @@ const round = (value: number): string => (Math.round(value * 10) / 10).toFixed(1
  * engagement score, grade (matrix cell, or F) and top three reasons, then a fit × engagement grade-matrix summary.
  */
 export function scoringDemo(leads: readonly Lead[], asOf: Date): string[] {
-  const scorer = compileScoringModelOrThrow(demoScoringModel);
+  const scorer = compileScoringModel(defineScoringModel(demoScoringModel));
   const ranked = scoreAll(scorer, leads, { asOf });
   const lines: string[] = [
     `Scoring ${leads.length} leads with "${demoScoringModel.name}" as of ${asOf.toISOString().slice(0, 10)}`,

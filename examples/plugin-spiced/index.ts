@@ -7,15 +7,10 @@
  * Everything here is plain data built with leadkit's public API, so the same file works as a published package:
  * depend on `leadkit` as a peer dependency, export the plugin, and let applications `registry.use(spicedPlugin)`.
  */
-import {
-  defineFramework,
-  defineQuestionBank,
-  defineScale,
-  type FrameworkPlugin,
-} from '../../src/frameworks/index.ts'; // in a published plugin: from 'leadkit/frameworks'
+import { defineFramework, defineQuestionBank, defineRatingScale, type FrameworkPlugin } from '../../src/frameworks/index.ts'; // in a published plugin: from 'leadkit/frameworks'
 
 /** SPICED's own scale: no signal, a hint, stated by the buyer, confirmed with evidence. */
-export const spicedSignalScale = defineScale({
+export const spicedSignalScale = defineRatingScale({
   id: 'spiced-signal',
   name: 'Signal strength',
   description: 'How well a SPICED element is established: none, hinted, stated by the buyer, or confirmed with evidence.',
@@ -90,7 +85,7 @@ export const spicedDiscoveryQuestions = defineQuestionBank({
   })),
 });
 
-/** The plugin: register it with `createRegistry().use(spicedPlugin)`. */
+/** The plugin: register it with `createFrameworkRegistry().use(spicedPlugin)`. */
 export const spicedPlugin: FrameworkPlugin = {
   name: 'leadkit-plugin-spiced',
   scales: [spicedSignalScale],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bantFramework, createRegistry, evaluate, parseAssessment, parseFramework, translateAssessment } from '../../src/frameworks/index.ts';
+import {
+  bantFramework,
+  createFrameworkRegistry,
+  evaluateAssessment,
+  parseAssessment,
+  parseFramework,
+  translateAssessment,
+} from '../../src/frameworks/index.ts';
 import { spicedFramework, spicedPlugin } from './index.ts';
 
 const asOf = new Date('2025-06-30T00:00:00Z');
@@ -7,17 +14,23 @@ const at = new Date('2025-06-25T10:00:00Z');
 
 describe('the SPICED plugin', () => {
   it('registers once, and a second registration is refused', () => {
-    const registry = createRegistry({ frameworks: [bantFramework] });
+    const registry = createFrameworkRegistry({ frameworks: [bantFramework] });
     expect(registry.use(spicedPlugin).ok).toBe(true);
     expect(registry.framework('spiced')).toBe(spicedFramework);
     expect(registry.scale('spiced-signal')?.levels).toHaveLength(4);
-    expect(registry.questionBank('spiced-discovery')?.sections.map((section) => section.key)).toEqual(['situation', 'pain', 'impact', 'criticalEvent', 'decision']);
+    expect(registry.questionBank('spiced-discovery')?.sections.map((section) => section.key)).toEqual([
+      'situation',
+      'pain',
+      'impact',
+      'criticalEvent',
+      'decision',
+    ]);
     const again = registry.use(spicedPlugin);
     expect(again.ok || again.error.code).toBe('duplicate_scale');
   });
 
   it('qualifies on confirmed pain and critical event with a score of 70', () => {
-    const verdict = evaluate(
+    const verdict = evaluateAssessment(
       spicedFramework,
       {
         frameworkId: 'spiced',
@@ -37,7 +50,7 @@ describe('the SPICED plugin', () => {
   });
 
   it('a hinted pain keeps the lead out whatever the rest', () => {
-    const verdict = evaluate(
+    const verdict = evaluateAssessment(
       spicedFramework,
       {
         frameworkId: 'spiced',
@@ -68,7 +81,11 @@ describe('the SPICED plugin', () => {
 
   it('round-trips through JSON and validates assessments against its own scale', () => {
     expect(parseFramework(JSON.parse(JSON.stringify(spicedFramework)))).toEqual({ ok: true, value: spicedFramework });
-    const bad = parseAssessment(spicedFramework, { frameworkId: 'spiced', criteria: { pain: { rating: 'strong', assessedAt: '2025-06-25T10:00:00Z' } } }, { asOf });
+    const bad = parseAssessment(
+      spicedFramework,
+      { frameworkId: 'spiced', criteria: { pain: { rating: 'strong', assessedAt: '2025-06-25T10:00:00Z' } } },
+      { asOf },
+    );
     expect(bad.ok || bad.error.issues[0]?.pathText).toBe('criteria.pain.rating');
   });
 });

@@ -7,7 +7,8 @@
 // Zod-free on purpose: importing a built-in framework must not pull zod into a bundle. The zod schema of the
 // JSON form is in framework-definition.ts.
 import { ValidationError, issue, type ValidationIssue } from '../errors.ts';
-import { scaleProblems, type RatingScale, type RatingValue } from './scales.ts';
+import { isReservedKey, reservedKeyIssue } from '../internal/reserved-key.ts';
+import { scaleIssues, type RatingScale, type RatingValue } from './scales.ts';
 
 /** One criterion of a framework, with its defaults filled in. */
 export interface Criterion<K extends string = string> {
@@ -19,7 +20,7 @@ export interface Criterion<K extends string = string> {
   readonly description: string;
   /** Questions a rep can ask to rate it, best first. */
   readonly questions: readonly string[];
-  /** Relative weight in the normalised score (default 1; 0 keeps the criterion out of the score). */
+  /** Relative weight in the normalized score (default 1; 0 keeps the criterion out of the score). */
   readonly weight: number;
   /** A hard gate: when `true` the lead is never qualified unless this criterion is met, whatever the total. */
   readonly required: boolean;
@@ -52,7 +53,7 @@ export interface CriterionInput<K extends string = string> {
 export interface QualificationRule {
   /** At least this many criteria must be met (BANT: 3 of 4). */
   readonly minMet?: number | undefined;
-  /** The normalised score (0–100) must reach this. */
+  /** The normalized score (0–100) must reach this. */
   readonly minScore?: number | undefined;
 }
 
@@ -106,47 +107,78 @@ export const DEFAULT_STALE_AFTER_DAYS = 90;
 
 const criterionKeyPattern = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
+/** Reads `key` of `value` when `value` is an object (lists included), for checks that must not throw on any input. */
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Options of {@link frameworkIssues}. */
+export interface FrameworkIssuesOptions {
+  /** Check the scale too (default `true`; `false` for a scale named by an id that could not be resolved). */
+  readonly scale?: boolean | undefined;
+  /**
+   * Only the problems across fields (repeated or reserved keys, a rule that cannot be met, weights adding up to 0,
+   * a scale's levels together), each only where the fields it reads have the right shape: what `parseFramework`
+   * adds to the schema's own problems, also for input that failed the schema. Default `false`: every problem, as
+   * {@link defineFramework} needs without a schema.
+   */
+  readonly crossFieldOnly?: boolean | undefined;
+}
+
 /**
- * Every problem with a framework's content (not its shape): criterion keys that are not identifiers or repeat,
- * a total weight of 0, a rule that cannot be met, and the scale's own problems. Zod-free; shared by
- * {@link defineFramework}, `parseFramework` and registries.
+ * Every problem with a framework's content (not its shape): criterion keys that are not identifiers, repeat, or are
+ * reserved (`constructor`, `toString`…: an assessment keyed by one would read the member every object inherits),
+ * weights that are not numbers of at least 0 or add up to 0, a rule that cannot be met, and the scale's own
+ * problems. Zod-free; shared by {@link defineFramework}, `parseFramework` and registries. It never throws, whatever
+ * it is given.
  */
-export function frameworkProblems(framework: FrameworkInput): ValidationIssue[] {
+export function frameworkIssues(framework: FrameworkInput, options: FrameworkIssuesOptions = {}): ValidationIssue[] {
+  const everything = options.crossFieldOnly !== true;
   const problems: ValidationIssue[] = [];
   const seen = new Map<string, number>();
   let totalWeight = 0;
-  if (framework.criteria.length === 0) problems.push(issue(['criteria'], 'needs at least one criterion', 'too_small'));
-  framework.criteria.forEach((criterion, index) => {
-    if (!criterionKeyPattern.test(criterion.key))
-      problems.push(
-        issue(
-          ['criteria', index, 'key'],
-          `${JSON.stringify(criterion.key)} is not a criterion key: use a letter, then letters, digits or _ (at most 64)`,
-          'invalid_key',
-        ),
-      );
-    const first = seen.get(criterion.key);
-    if (first !== undefined)
-      problems.push(issue(['criteria', index, 'key'], `repeats the key ${JSON.stringify(criterion.key)} of criteria[${first}]`, 'duplicate_key'));
-    else seen.set(criterion.key, index);
-    const weight = criterion.weight ?? 1;
-    if (!Number.isFinite(weight) || weight < 0) problems.push(issue(['criteria', index, 'weight'], 'must be a number of at least 0', 'invalid_weight'));
-    else totalWeight += weight;
+  let weightsValid = true;
+  const criteria: readonly unknown[] = Array.isArray(field(framework, 'criteria')) ? (framework.criteria as readonly unknown[]) : [];
+  if (everything && criteria.length === 0) problems.push(issue(['criteria'], 'must have at least 1 item', 'too_small'));
+  criteria.forEach((criterion, index) => {
+    const key = field(criterion, 'key');
+    if (typeof key !== 'string' || !criterionKeyPattern.test(key)) {
+      if (everything)
+        problems.push(
+          issue(
+            ['criteria', index, 'key'],
+            `${JSON.stringify(key) ?? String(key)} is not a criterion key: use a letter, then letters, digits or _ (at most 64)`,
+            'invalid_format',
+          ),
+        );
+    } else if (isReservedKey(key)) problems.push(reservedKeyIssue(['criteria', index, 'key'], key));
+    if (typeof key === 'string') {
+      const first = seen.get(key);
+      if (first !== undefined)
+        problems.push(issue(['criteria', index, 'key'], `repeats the key ${JSON.stringify(key)} of criteria[${first}]`, 'duplicate_key'));
+      else seen.set(key, index);
+    }
+    const weight = field(criterion, 'weight') ?? 1;
+    if (typeof weight === 'number' && Number.isFinite(weight) && weight >= 0) totalWeight += weight;
+    else {
+      weightsValid = false;
+      if (everything) problems.push(issue(['criteria', index, 'weight'], 'must be a number of at least 0', 'invalid_weight'));
+    }
   });
-  if (framework.criteria.length > 0 && totalWeight <= 0)
+  if (criteria.length > 0 && weightsValid && totalWeight <= 0)
     problems.push(issue(['criteria'], 'the weights add up to 0, so no score can be computed', 'no_weight'));
-  const rule = framework.rule ?? {};
-  if (rule.minMet !== undefined && (!Number.isInteger(rule.minMet) || rule.minMet < 0))
-    problems.push(issue(['rule', 'minMet'], 'must be a whole number of at least 0', 'invalid_rule'));
-  else if (rule.minMet !== undefined && rule.minMet > framework.criteria.length)
-    problems.push(
-      issue(['rule', 'minMet'], `asks for ${rule.minMet} criteria met, but the framework has only ${framework.criteria.length}`, 'rule_unreachable'),
-    );
-  if (rule.minScore !== undefined && !(rule.minScore >= 0 && rule.minScore <= 100))
+  const minMet = field(field(framework, 'rule'), 'minMet');
+  const minScore = field(field(framework, 'rule'), 'minScore');
+  const minMetValid = minMet === undefined || (typeof minMet === 'number' && Number.isInteger(minMet) && minMet >= 0);
+  if (!minMetValid && everything) problems.push(issue(['rule', 'minMet'], 'must be a whole number of at least 0', 'invalid_rule'));
+  else if (typeof minMet === 'number' && minMetValid && Array.isArray(field(framework, 'criteria')) && minMet > criteria.length)
+    problems.push(issue(['rule', 'minMet'], `asks for ${minMet} criteria met, but the framework has only ${criteria.length}`, 'rule_unreachable'));
+  if (everything && minScore !== undefined && !(typeof minScore === 'number' && minScore >= 0 && minScore <= 100))
     problems.push(issue(['rule', 'minScore'], 'must be between 0 and 100', 'invalid_rule'));
-  if (framework.staleAfterDays !== undefined && !(framework.staleAfterDays > 0))
+  const staleAfterDays = field(framework, 'staleAfterDays');
+  if (everything && staleAfterDays !== undefined && !(typeof staleAfterDays === 'number' && staleAfterDays > 0))
     problems.push(issue(['staleAfterDays'], 'must be a number of days greater than 0', 'invalid_stale_after'));
-  problems.push(...scaleProblems(framework.scale, ['scale']));
+  if (options.scale !== false) problems.push(...scaleIssues(field(framework, 'scale') as RatingScale, ['scale'], { crossFieldOnly: !everything }));
   return problems;
 }
 
@@ -203,7 +235,7 @@ export function completeFramework<K extends string, V extends RatingValue>(defin
  * ```
  */
 export function defineFramework<const K extends string, const V extends RatingValue>(definition: FrameworkInput<K, V>): Framework<K, V> {
-  const problems = frameworkProblems(definition);
+  const problems = frameworkIssues(definition);
   if (problems.length > 0) throw new ValidationError(`framework ${definition.id}`, problems);
   return completeFramework(definition);
 }

@@ -5,7 +5,7 @@ import { meddicFramework } from './builtins/meddic.ts';
 import { meddiccFramework } from './builtins/meddicc.ts';
 import { meddpiccFramework } from './builtins/meddpicc.ts';
 import { defineFramework } from './define-framework.ts';
-import { evaluate } from './evaluate.ts';
+import { evaluateAssessment } from './evaluate-assessment.ts';
 import { extendFramework } from './extend-framework.ts';
 import { yesNoScale, zeroToTwoScale } from './scales.ts';
 
@@ -44,7 +44,13 @@ describe('extendFramework', () => {
     expect(ours.criteria.find((criterion) => criterion.key === 'timing')?.questions).toEqual(bantFramework.criteria[3]?.questions);
     expect(ours.name).toBe('BANT');
     const at = new Date('2025-06-01T00:00:00Z');
-    expect(evaluate(ours, { frameworkId: 'bant-acme', criteria: { budget: { rating: 'strong', assessedAt: at }, timing: { rating: 'strong', assessedAt: at } } }, { asOf: at }).openGates).toEqual(['authority']);
+    expect(
+      evaluateAssessment(
+        ours,
+        { frameworkId: 'bant-acme', criteria: { budget: { rating: 'strong', assessedAt: at }, timing: { rating: 'strong', assessedAt: at } } },
+        { asOf: at },
+      ).openGates,
+    ).toEqual(['authority']);
   });
 
   it('changes the scale', () => {

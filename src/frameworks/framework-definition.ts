@@ -3,15 +3,17 @@
  *
  * @module
  */
+import { showValue } from '../errors.ts';
 import * as z from 'zod/v4';
-import { ValidationError, issue, type ValidationIssue } from '../errors.ts';
+import { type ValidationError, issue, type ValidationIssue } from '../errors.ts';
+import { RESERVED_KEYS } from '../internal/inspect-input.ts';
 import { Id, LongText, ShortText } from '../models/text.ts';
 import { SchemaVersion } from '../models/lead.ts';
 import { parseWith } from '../parse.ts';
-import { err, ok, type Result } from '../result.ts';
-import { completeFramework, frameworkProblems, type Framework, type FrameworkInput } from './define-framework.ts';
-import { questionBankProblems, type QuestionBank } from './question-bank.ts';
-import { builtinScales, scaleProblems, type RatingScale } from './scales.ts';
+import { ok, type Result } from '../result.ts';
+import { completeFramework, frameworkIssues, type Framework, type FrameworkInput } from './define-framework.ts';
+import { questionBankIssues, type QuestionBank } from './question-bank.ts';
+import { builtinScales, scaleIssues, type RatingScale } from './scales.ts';
 
 type Refinement = z.core.$RefinementCtx;
 
@@ -47,7 +49,7 @@ const RatingScaleShape = z.object({
 });
 
 /** A rating scale as JSON: id, name and levels (unique values, at least one `met` level). */
-export const RatingScaleDefinition = RatingScaleShape.superRefine((scale, context) => report(scaleProblems(scale), context));
+export const RatingScaleDefinition = RatingScaleShape.superRefine((scale, context) => report(scaleIssues(scale), context));
 /** A rating scale as JSON. */
 export type RatingScaleDefinition = z.input<typeof RatingScaleDefinition>;
 
@@ -55,7 +57,7 @@ export type RatingScaleDefinition = z.input<typeof RatingScaleDefinition>;
 export const CriterionDefinition = z.object({
   /** Identifier: a letter, then letters, digits or `_`. */
   key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, {
-    error: (iss) => `${JSON.stringify(iss.input)} is not a criterion key: use a letter, then letters, digits or _ (at most 64)`,
+    error: (iss) => `${showValue(iss.input)} is not a criterion key: use a letter, then letters, digits or _ (at most 64)`,
   }),
   /** Display name. */
   label: ShortText,
@@ -75,7 +77,7 @@ export const CriterionDefinition = z.object({
 export const QualificationRuleDefinition = z.object({
   /** At least this many criteria met. */
   minMet: z.int().min(0).optional(),
-  /** Normalised score (0–100) at least this. */
+  /** Normalized score (0–100) at least this. */
   minScore: z.number().min(0).max(100).optional(),
 });
 
@@ -109,45 +111,43 @@ const FrameworkShape = z.object({
  * const result = FrameworkDefinition.safeParse(JSON.parse(text)); // or parseFramework(…) for leadkit's errors
  * ```
  */
-export const FrameworkDefinition = FrameworkShape.superRefine((definition, context) => {
-  if (typeof definition.scale === 'string') {
-    report(frameworkProblems({ ...definition, scale: builtinScales[0] as RatingScale }).filter((problem) => problem.path[0] !== 'scale'), context);
-  } else report(frameworkProblems({ ...definition, scale: definition.scale }), context);
-});
+export const FrameworkDefinition = FrameworkShape.superRefine((definition, context) =>
+  report(frameworkIssues(definition as FrameworkInput, { scale: typeof definition.scale !== 'string' }), context),
+);
 /** A qualification framework as JSON. */
 export type FrameworkDefinition = z.input<typeof FrameworkDefinition>;
 
-/** A question bank as JSON. */
-export const QuestionBankDefinition = z
-  .object({
-    /** Version of the stored document: absent or 1 (see `SCHEMA_VERSION`). */
-    schemaVersion: SchemaVersion.optional(),
-    /** Stable id. */
-    id: Id,
-    /** Display name. */
-    name: ShortText,
-    /** What it is for. */
-    description: LongText.optional(),
-    /** Sections, in order. */
-    sections: z
-      .array(
-        z.object({
-          /** Stable key. */
-          key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
-          /** Display name. */
-          label: ShortText,
-          /** What it is for. */
-          description: LongText.optional(),
-          /** Shared concept. */
-          concept: z.string().min(1).max(100).optional(),
-          /** Questions, in order. */
-          questions: z.array(ShortText).min(1).max(100),
-        }),
-      )
-      .min(1)
-      .max(200),
-  })
-  .superRefine((bank, context) => report(questionBankProblems(bank), context));
+const QuestionBankShape = z.object({
+  /** Version of the stored document: absent or 1 (see `SCHEMA_VERSION`). */
+  schemaVersion: SchemaVersion.optional(),
+  /** Stable id. */
+  id: Id,
+  /** Display name. */
+  name: ShortText,
+  /** What it is for. */
+  description: LongText.optional(),
+  /** Sections, in order. */
+  sections: z
+    .array(
+      z.object({
+        /** Stable key. */
+        key: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
+        /** Display name. */
+        label: ShortText,
+        /** What it is for. */
+        description: LongText.optional(),
+        /** Shared concept. */
+        concept: z.string().min(1).max(100).optional(),
+        /** Questions, in order. */
+        questions: z.array(ShortText).min(1).max(100),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+
+/** A question bank as JSON: sections of questions (unique section keys, at least one question each). */
+export const QuestionBankDefinition = QuestionBankShape.superRefine((bank, context) => report(questionBankIssues(bank), context));
 /** A question bank as JSON. */
 export type QuestionBankDefinition = z.input<typeof QuestionBankDefinition>;
 
@@ -158,42 +158,40 @@ export interface ParseFrameworkOptions {
 }
 
 /**
- * Reads a framework definition from untrusted data (JSON from a database or an API). Returns every problem with
- * its path: unknown fields' types, duplicate criterion keys (`criteria[2].key`), a missing required field
- * (`criteria[0].label`), an unknown scale id, a rule that cannot be met, an inconsistent scale. Never throws.
+ * Reads a framework definition from untrusted data (JSON from a database or an API). Returns every problem at once,
+ * each with its path: fields of the wrong type (`criteria[0].label`, `scale.levels[1].status` inside a scale written
+ * out), duplicate or reserved criterion keys (`criteria[2].key`), an unknown scale id, a rule that cannot be met, an
+ * inconsistent scale, a reserved key (`__proto__`) anywhere. The problems across fields are reported even when some
+ * field has the wrong type. Never throws.
  *
  * @example
  * ```ts
- * const result = parseFramework(JSON.parse(text));
- * if (!result.ok) return reply(400, result.error.issues);
- * const verdict = evaluate(result.value, assessment, { asOf });
+ * const framework = parseFramework(JSON.parse(text));
+ * if (!framework.ok) console.error(framework.error.message); // every problem, with its path
+ * else {
+ *   const assessment = parseAssessment(framework.value, json, { asOf }); // keys and ratings checked against it
+ *   if (assessment.ok) console.log(evaluateAssessment(framework.value, assessment.value, { asOf }).summary);
+ * }
  * ```
  */
 export function parseFramework(input: unknown, options: ParseFrameworkOptions = {}): Result<Framework, ValidationError> {
-  const parsed = parseWith(FrameworkShape, input, 'framework definition');
+  const scales = options.scales ?? builtinScales;
+  const scaleId = typeof input === 'object' && input !== null ? (input as { scale?: unknown }).scale : undefined;
+  const named = typeof scaleId === 'string' ? scales.find((candidate) => candidate.id === scaleId) : undefined;
+  const content = (definition: unknown): ValidationIssue[] => [
+    ...(typeof scaleId === 'string' && named === undefined && Id.safeParse(scaleId).success
+      ? [issue(['scale'], `there is no scale ${JSON.stringify(scaleId)}; known scales: ${scales.map((known) => known.id).join(', ')}`, 'unknown_scale')]
+      : []),
+    ...frameworkIssues(definition as FrameworkInput, { scale: typeof scaleId !== 'string', crossFieldOnly: true }),
+  ];
+  const parsed = parseWith(FrameworkShape, input, 'framework definition', { forbiddenKeys: RESERVED_KEYS, check: content, checkInput: content });
   if (!parsed.ok) return parsed;
-  const definition = parsed.value;
-  let scale: RatingScale;
-  if (typeof definition.scale === 'string') {
-    const scales = options.scales ?? builtinScales;
-    const found = scales.find((candidate) => candidate.id === definition.scale);
-    if (found === undefined)
-      return err(
-        new ValidationError('framework definition', [
-          issue(['scale'], `there is no scale ${JSON.stringify(definition.scale)}; known scales: ${scales.map((known) => known.id).join(', ')}`, 'unknown_scale'),
-        ]),
-      );
-    scale = found;
-  } else scale = definition.scale;
-  const complete: FrameworkInput = { ...definition, scale };
-  const problems = frameworkProblems(complete);
-  if (problems.length > 0) return err(new ValidationError('framework definition', problems));
-  return ok(completeFramework(complete));
+  return ok(completeFramework({ ...parsed.value, scale: named ?? (parsed.value.scale as RatingScale) }));
 }
 
 /**
  * Reads a rating scale from untrusted data, returning every problem with its path (a repeated value, no `met`
- * level, a met level worth less than one that is not met).
+ * level, a met level worth less than one that is not met, a reserved key).
  *
  * @example
  * ```ts
@@ -201,14 +199,13 @@ export function parseFramework(input: unknown, options: ParseFrameworkOptions = 
  * ```
  */
 export function parseRatingScale(input: unknown): Result<RatingScale, ValidationError> {
-  const parsed = parseWith(RatingScaleShape, input, 'rating scale');
-  if (!parsed.ok) return parsed;
-  const problems = scaleProblems(parsed.value);
-  return problems.length > 0 ? err(new ValidationError('rating scale', problems)) : ok(parsed.value);
+  const content = (scale: unknown): ValidationIssue[] => scaleIssues(scale as RatingScale, [], { crossFieldOnly: true });
+  return parseWith(RatingScaleShape, input, 'rating scale', { forbiddenKeys: RESERVED_KEYS, check: content, checkInput: content });
 }
 
 /**
- * Reads a question bank from untrusted data, returning every problem with its path.
+ * Reads a question bank from untrusted data, returning every problem with its path (repeated or reserved section
+ * keys, a section without questions, a reserved key anywhere).
  *
  * @example
  * ```ts
@@ -216,7 +213,6 @@ export function parseRatingScale(input: unknown): Result<RatingScale, Validation
  * ```
  */
 export function parseQuestionBank(input: unknown): Result<QuestionBank, ValidationError> {
-  const parsed = parseWith(QuestionBankDefinition, input, 'question bank');
-  if (!parsed.ok) return parsed;
-  return ok(parsed.value);
+  const content = (bank: unknown): ValidationIssue[] => questionBankIssues(bank as QuestionBank, { crossFieldOnly: true });
+  return parseWith(QuestionBankShape, input, 'question bank', { forbiddenKeys: RESERVED_KEYS, check: content, checkInput: content });
 }

@@ -3,9 +3,11 @@ import { describe, expect } from 'vitest';
 import type { Assessment, CriterionRating } from './assessment.ts';
 import { builtinFrameworks } from './builtins/all.ts';
 import type { Framework } from './define-framework.ts';
-import { evaluate } from './evaluate.ts';
+import { evaluateAssessment } from './evaluate-assessment.ts';
+import { RESERVED_KEYS } from '../internal/inspect-input.ts';
+import { parseFramework, parseQuestionBank, parseRatingScale } from './framework-definition.ts';
 import { parseAssessment } from './parse-assessment.ts';
-import { normaliseLevel } from './scales.ts';
+import { normalizeLevel } from './scales.ts';
 import { translateAssessment } from './translate-assessment.ts';
 
 const asOf = new Date('2025-06-30T00:00:00Z');
@@ -36,35 +38,38 @@ function assessmentOf(framework: Framework): fc.Arbitrary<Assessment> {
 
 const frameworkAndAssessment = fc.constantFrom(...builtinFrameworks).chain((framework) => fc.tuple(fc.constant(framework), assessmentOf(framework)));
 
-describe('evaluate properties', () => {
+describe('evaluateAssessment properties', () => {
   test.prop([frameworkAndAssessment])('is deterministic and does not depend on the order of the ratings', ([framework, assessment]) => {
     const reversed = { ...assessment, criteria: Object.fromEntries(Object.entries(assessment.criteria).reverse()) };
-    const first = evaluate(framework, assessment, { asOf });
-    expect(evaluate(framework, assessment, { asOf })).toEqual(first);
-    expect(evaluate(framework, reversed, { asOf })).toEqual(first);
+    const first = evaluateAssessment(framework, assessment, { asOf });
+    expect(evaluateAssessment(framework, assessment, { asOf })).toEqual(first);
+    expect(evaluateAssessment(framework, reversed, { asOf })).toEqual(first);
   });
 
   test.prop([frameworkAndAssessment])('keeps the score in 0–100 and never qualifies past a failed or open gate', ([framework, assessment]) => {
-    const verdict = evaluate(framework, assessment, { asOf });
+    const verdict = evaluateAssessment(framework, assessment, { asOf });
     expect(verdict.score).toBeGreaterThanOrEqual(0);
     expect(verdict.score).toBeLessThanOrEqual(100);
     if (verdict.qualified) expect([...verdict.failedGates, ...verdict.openGates]).toEqual([]);
     expect(verdict.missing.length + verdict.weakest.length + verdict.metCount).toBe(framework.criteria.length);
   });
 
-  test.prop([frameworkAndAssessment, fc.nat(), fc.nat()])('improving one rating never lowers the score', ([framework, assessment], criterionIndex, levelIndex) => {
-    const criterion = framework.criteria[criterionIndex % framework.criteria.length]!;
-    const current = assessment.criteria[criterion.key];
-    const currentLevel = framework.scale.levels.find((level) => level.value === current?.rating);
-    const currentPosition = currentLevel === undefined ? -1 : (normaliseLevel(framework.scale, currentLevel) ?? -1);
-    const better = framework.scale.levels.filter((level) => (normaliseLevel(framework.scale, level) ?? -1) >= currentPosition && level.status !== 'unknown');
-    const level = better[levelIndex % better.length]!;
-    const improved = { ...assessment, criteria: { ...assessment.criteria, [criterion.key]: { rating: level.value, assessedAt: asOf } } };
-    const before = evaluate(framework, assessment, { asOf });
-    const after = evaluate(framework, improved, { asOf });
-    expect(after.score).toBeGreaterThanOrEqual(before.score);
-    expect(after.points).toBeGreaterThanOrEqual(before.points);
-  });
+  test.prop([frameworkAndAssessment, fc.nat(), fc.nat()])(
+    'improving one rating never lowers the score',
+    ([framework, assessment], criterionIndex, levelIndex) => {
+      const criterion = framework.criteria[criterionIndex % framework.criteria.length]!;
+      const current = assessment.criteria[criterion.key];
+      const currentLevel = framework.scale.levels.find((level) => level.value === current?.rating);
+      const currentPosition = currentLevel === undefined ? -1 : (normalizeLevel(framework.scale, currentLevel) ?? -1);
+      const better = framework.scale.levels.filter((level) => (normalizeLevel(framework.scale, level) ?? -1) >= currentPosition && level.status !== 'unknown');
+      const level = better[levelIndex % better.length]!;
+      const improved = { ...assessment, criteria: { ...assessment.criteria, [criterion.key]: { rating: level.value, assessedAt: asOf } } };
+      const before = evaluateAssessment(framework, assessment, { asOf });
+      const after = evaluateAssessment(framework, improved, { asOf });
+      expect(after.score).toBeGreaterThanOrEqual(before.score);
+      expect(after.points).toBeGreaterThanOrEqual(before.points);
+    },
+  );
 });
 
 describe('translateAssessment properties', () => {
@@ -86,7 +91,7 @@ describe('translateAssessment properties', () => {
       expect(evidence).toEqual(sourceEvidence);
       const sourceLevel = from.scale.levels.find((level) => level.value === source!.rating)!;
       const targetLevel = to.scale.levels.find((level) => level.value === rating!.rating)!;
-      expect(normaliseLevel(to.scale, targetLevel)!).toBeLessThanOrEqual(normaliseLevel(from.scale, sourceLevel)! + 1e-9);
+      expect(normalizeLevel(to.scale, targetLevel)!).toBeLessThanOrEqual(normalizeLevel(from.scale, sourceLevel)! + 1e-9);
     }
     expect(carried.length + unfilled.length).toBe(to.criteria.length);
   });
@@ -106,4 +111,67 @@ describe('parseAssessment properties', () => {
     const result = parseAssessment(framework, JSON.parse(JSON.stringify(assessment)), { asOf });
     expect(result).toEqual({ ok: true, value: assessment });
   });
+});
+
+/** JSON values whose object keys are often reserved (`__proto__`, `constructor`…) or a framework's own field names. */
+const hostileJson: fc.Arbitrary<unknown> = fc
+  .letrec((tie) => {
+    const key = fc.oneof(
+      fc.constantFrom(...RESERVED_KEYS),
+      fc.constantFrom('id', 'name', 'scale', 'criteria', 'key', 'label', 'levels', 'rule', 'minMet', 'sections'),
+      fc.string({ maxLength: 8 }),
+    );
+    return {
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.constantFrom(null, true, 0, -1, 1e308, 'yes-no', 'constructor', ''),
+        fc.double(),
+        fc.string({ maxLength: 8 }),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 6 }),
+      ),
+    };
+  })
+  // Through JSON text, as a service receives it: `__proto__` is then an own key, as JSON.parse makes it.
+  .value.map((value) => JSON.parse(JSON.stringify(value) ?? 'null') as unknown);
+
+const validDefinition = {
+  id: 'ours',
+  name: 'Ours',
+  scale: 'yes-no',
+  criteria: [
+    { key: 'budget', label: 'Budget' },
+    { key: 'authority', label: 'Authority' },
+    { key: 'need', label: 'Need' },
+  ],
+};
+
+describe('parseFramework, parseRatingScale and parseQuestionBank properties', () => {
+  test.prop([hostileJson])('never throw on arbitrary JSON, reserved keys included, and never pollute a prototype', (input) => {
+    for (const parse of [parseFramework, parseRatingScale, parseQuestionBank]) expect(typeof parse(input).ok).toBe('boolean');
+    expect(typeof parseFramework({ ...validDefinition, criteria: [input] }).ok).toBe('boolean');
+    expect(typeof parseFramework({ ...validDefinition, scale: input }).ok).toBe('boolean');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test.prop([fc.constantFrom(...RESERVED_KEYS), fc.integer({ min: 0, max: 2 }), fc.boolean()])(
+    'refuse a reserved key as a criterion key or as a key anywhere, with its path',
+    (reserved, index, asCriterionKey) => {
+      const criteria = validDefinition.criteria.map((criterion, position) =>
+        position !== index
+          ? criterion
+          : asCriterionKey
+            ? { ...criterion, key: reserved }
+            : JSON.parse(`{"key":"${criterion.key}","label":"x",${JSON.stringify(reserved)}:1}`),
+      );
+      const result = parseFramework({ ...validDefinition, criteria });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      // `__proto__` and `__define…` are no criterion key at all (they start with _); the others are reserved.
+      const path = asCriterionKey ? `criteria[${index}].key` : `criteria[${index}].${reserved}`;
+      expect(
+        result.error.issues.some((found) => found.pathText === path && (found.code === 'forbidden_key' || (asCriterionKey && reserved.startsWith('_')))),
+      ).toBe(true);
+    },
+  );
 });

@@ -6,27 +6,30 @@
  *
  * @example
  * ```ts
- * import { bantFramework, parseAssessment, evaluate, qualifyLead } from 'leadkit/frameworks';
+ * import { bantFramework, parseAssessment, evaluateAssessment, qualifyLead } from 'leadkit/frameworks';
  *
- * const parsed = parseAssessment(bantFramework, JSON.parse(body), { asOf });
- * if (!parsed.ok) return reply(400, parsed.error.issues);
- * const verdict = evaluate(bantFramework, parsed.value, { asOf });
- * console.log(verdict.summary, verdict.nextQuestions.map((next) => next.question));
- * const prospect = qualifyLead(lead, bantFramework, parsed.value, { asOf, by: 'rep-7' });
+ * function onAssessment(body: unknown) {               // your API handler, given the request's JSON
+ *   const parsed = parseAssessment(bantFramework, body, { asOf });
+ *   if (!parsed.ok) return reply(400, parsed.error.issues);
+ *   const verdict = evaluateAssessment(bantFramework, parsed.value, { asOf });
+ *   console.log(verdict.summary, verdict.nextQuestions.map((next) => next.question));
+ *   const prospect = qualifyLead(bantFramework, lead, parsed.value, { asOf, by: 'rep-7' });
+ *   return prospect.ok ? reply(201, prospect.value) : reply(422, prospect.error.error.issues);
+ * }
  * ```
  *
  * @module
  */
 export {
   builtinScales,
-  defineScale,
+  defineRatingScale,
   evidenceLevelScale,
   findLevel,
-  normaliseLevel,
+  normalizeLevel,
   oneToFiveScale,
   ratingStatuses,
   redAmberGreenScale,
-  scaleProblems,
+  scaleIssues,
   scaleRange,
   weakDevelopingStrongScale,
   yesNoScale,
@@ -34,6 +37,7 @@ export {
   type RatingScale,
   type RatingStatus,
   type RatingValue,
+  type ScaleIssuesOptions,
   type ScaleLevel,
   type ScaleRange,
   type ScaleValue,
@@ -42,12 +46,13 @@ export { sharedConcepts, type SharedConcept } from './concepts.ts';
 export {
   DEFAULT_STALE_AFTER_DAYS,
   defineFramework,
-  frameworkProblems,
+  frameworkIssues,
   type Criterion,
   type CriterionInput,
   type CriterionKey,
   type Framework,
   type FrameworkInput,
+  type FrameworkIssuesOptions,
   type FrameworkRatingValue,
   type QualificationRule,
 } from './define-framework.ts';
@@ -60,12 +65,12 @@ export {
   type FrameworkExtension,
   type RenamedCriterionKey,
 } from './extend-framework.ts';
-export { defineQuestionBank, questionBankProblems, type QuestionBank, type QuestionBankSection } from './question-bank.ts';
+export { defineQuestionBank, questionBankIssues, type QuestionBank, type QuestionBankSection } from './question-bank.ts';
 export { evidenceSources, type Assessment, type CriterionRating, type EvidenceSource, type RatingOrigin } from './assessment.ts';
 export {
-  evaluate,
+  evaluateAssessment,
   type CriterionEvaluation,
-  type EvaluateOptions,
+  type EvaluateAssessmentOptions,
   type FrameworkVerdict,
   type NextQuestion,
   type NextQuestionReason,
@@ -73,7 +78,7 @@ export {
   type QualifyingVerdict,
   type StaleEvidence,
   type VerdictDetails,
-} from './evaluate.ts';
+} from './evaluate-assessment.ts';
 export {
   CriterionDefinition,
   FrameworkDefinition,
@@ -86,7 +91,7 @@ export {
   parseRatingScale,
   type ParseFrameworkOptions,
 } from './framework-definition.ts';
-export { AssessmentDocument, parseAssessment, type ParseAssessmentOptions } from './parse-assessment.ts';
+export { AssessmentDocument, defineAssessment, parseAssessment, type ParseAssessmentOptions } from './parse-assessment.ts';
 export {
   translateAssessment,
   translationMapping,
@@ -97,8 +102,8 @@ export {
 } from './translate-assessment.ts';
 export {
   FrameworkRegistryError,
-  createRegistry,
-  type CreateRegistryOptions,
+  createFrameworkRegistry,
+  type CreateFrameworkRegistryOptions,
   type FrameworkPlugin,
   type FrameworkRegistry,
   type FrameworkRegistryErrorCode,

@@ -5,6 +5,7 @@
  * @module
  */
 import { ValidationError, issue, type ValidationIssue } from '../errors.ts';
+import { isReservedKey, reservedKeyIssue } from '../internal/reserved-key.ts';
 
 /** One section of a question bank (SPIN's Situation, Problem, …). */
 export interface QuestionBankSection<K extends string = string> {
@@ -32,16 +33,29 @@ export interface QuestionBank<K extends string = string> {
   readonly sections: readonly QuestionBankSection<K>[];
 }
 
-/** Every problem with a question bank's content: no sections, repeated section keys, a section without questions. */
-export function questionBankProblems(bank: QuestionBank): ValidationIssue[] {
+/**
+ * Every problem with a question bank's content: no sections, repeated or reserved section keys (`constructor`,
+ * `toString`…, which a record keyed by section would read from every object), a section without questions. With
+ * `crossFieldOnly`, only the keys (for input a schema has checked or refused field by field). It never throws.
+ */
+export function questionBankIssues(bank: QuestionBank, options: { readonly crossFieldOnly?: boolean | undefined } = {}): ValidationIssue[] {
+  const everything = options.crossFieldOnly !== true;
   const problems: ValidationIssue[] = [];
-  if (bank.sections.length === 0) problems.push(issue(['sections'], 'needs at least one section', 'too_small'));
+  const sections: readonly unknown[] = typeof bank === 'object' && bank !== null && Array.isArray(bank.sections) ? bank.sections : [];
+  if (everything && sections.length === 0) problems.push(issue(['sections'], 'must have at least 1 item', 'too_small'));
   const seen = new Map<string, number>();
-  bank.sections.forEach((section, index) => {
-    const first = seen.get(section.key);
-    if (first !== undefined) problems.push(issue(['sections', index, 'key'], `repeats the key ${JSON.stringify(section.key)} of sections[${first}]`, 'duplicate_key'));
-    else seen.set(section.key, index);
-    if (section.questions.length === 0) problems.push(issue(['sections', index, 'questions'], 'needs at least one question', 'too_small'));
+  sections.forEach((item, index) => {
+    const section = (typeof item === 'object' && item !== null ? item : {}) as Partial<QuestionBankSection>;
+    const key = section.key;
+    if (typeof key === 'string') {
+      const first = seen.get(key);
+      if (first !== undefined)
+        problems.push(issue(['sections', index, 'key'], `repeats the key ${JSON.stringify(key)} of sections[${first}]`, 'duplicate_key'));
+      else seen.set(key, index);
+      if (isReservedKey(key)) problems.push(reservedKeyIssue(['sections', index, 'key'], key));
+    }
+    if (everything && !(Array.isArray(section.questions) && section.questions.length > 0))
+      problems.push(issue(['sections', index, 'questions'], 'must have at least 1 item', 'too_small'));
   });
   return problems;
 }
@@ -60,7 +74,7 @@ export function questionBankProblems(bank: QuestionBank): ValidationIssue[] {
  * ```
  */
 export function defineQuestionBank<const K extends string>(bank: QuestionBank<K>): QuestionBank<K> {
-  const problems = questionBankProblems(bank);
+  const problems = questionBankIssues(bank);
   if (problems.length > 0) throw new ValidationError(`question bank ${bank.id}`, problems);
   return Object.freeze({
     ...bank,

@@ -6,10 +6,10 @@
  */
 import type { ValidationError, ValidationIssue } from '../errors.ts';
 import { err, ok, type Result } from '../result.ts';
-import { frameworkProblems, type Framework } from './define-framework.ts';
+import { frameworkIssues, type Framework } from './define-framework.ts';
 import { parseFramework } from './framework-definition.ts';
-import { questionBankProblems, type QuestionBank } from './question-bank.ts';
-import { builtinScales, scaleProblems, type RatingScale } from './scales.ts';
+import { questionBankIssues, type QuestionBank } from './question-bank.ts';
+import { builtinScales, scaleIssues, type RatingScale } from './scales.ts';
 
 /** Why a registration was refused. */
 export type FrameworkRegistryErrorCode = 'duplicate_framework' | 'duplicate_scale' | 'duplicate_question_bank' | 'invalid_definition';
@@ -76,8 +76,8 @@ export interface FrameworkRegistry {
   parseFramework(input: unknown): Result<Framework, ValidationError>;
 }
 
-/** Options of {@link createRegistry}. */
-export interface CreateRegistryOptions {
+/** Options of {@link createFrameworkRegistry}. */
+export interface CreateFrameworkRegistryOptions {
   /** Register the built-in scales first (default `true`). */
   readonly builtinScales?: boolean | undefined;
   /** Frameworks to register at once (for example the built-ins you use). */
@@ -97,13 +97,15 @@ export interface CreateRegistryOptions {
  * register data from outside with the `register*` methods, which return the error).
  * @example
  * ```ts
- * const registry = createRegistry({ frameworks: [bantFramework, meddicFramework] });
+ * declare const spicedPlugin: FrameworkPlugin; // a plugin package's export (see examples/plugin-spiced)
+ *
+ * const registry = createFrameworkRegistry({ frameworks: [bantFramework, meddicFramework] });
  * const added = registry.use(spicedPlugin);
- * if (!added.ok) console.error(added.error.message); // e.g. 'Framework "spiced" is already registered'
+ * if (!added.ok) console.error(added.error.message); // when used twice: 'Scale "spiced-signal" is already registered' (scales are checked first)
  * registry.framework('spiced');
  * ```
  */
-export function createRegistry(options: CreateRegistryOptions = {}): FrameworkRegistry {
+export function createFrameworkRegistry(options: CreateFrameworkRegistryOptions = {}): FrameworkRegistry {
   const frameworks = new Map<string, Framework>();
   const scales = new Map<string, RatingScale>();
   const banks = new Map<string, QuestionBank>();
@@ -111,23 +113,22 @@ export function createRegistry(options: CreateRegistryOptions = {}): FrameworkRe
   const checkFramework = (framework: Framework): FrameworkRegistryError | undefined => {
     if (frameworks.has(framework.id))
       return new FrameworkRegistryError('duplicate_framework', framework.id, `Framework ${JSON.stringify(framework.id)} is already registered`);
-    const problems = frameworkProblems(framework);
+    const problems = frameworkIssues(framework);
     if (problems.length > 0)
       return new FrameworkRegistryError('invalid_definition', framework.id, `Framework ${JSON.stringify(framework.id)} is invalid`, problems);
     return undefined;
   };
   const checkScale = (scale: RatingScale): FrameworkRegistryError | undefined => {
     if (scales.has(scale.id)) return new FrameworkRegistryError('duplicate_scale', scale.id, `Scale ${JSON.stringify(scale.id)} is already registered`);
-    const problems = scaleProblems(scale);
+    const problems = scaleIssues(scale);
     if (problems.length > 0) return new FrameworkRegistryError('invalid_definition', scale.id, `Scale ${JSON.stringify(scale.id)} is invalid`, problems);
     return undefined;
   };
   const checkBank = (bank: QuestionBank): FrameworkRegistryError | undefined => {
     if (banks.has(bank.id))
       return new FrameworkRegistryError('duplicate_question_bank', bank.id, `Question bank ${JSON.stringify(bank.id)} is already registered`);
-    const problems = questionBankProblems(bank);
-    if (problems.length > 0)
-      return new FrameworkRegistryError('invalid_definition', bank.id, `Question bank ${JSON.stringify(bank.id)} is invalid`, problems);
+    const problems = questionBankIssues(bank);
+    if (problems.length > 0) return new FrameworkRegistryError('invalid_definition', bank.id, `Question bank ${JSON.stringify(bank.id)} is invalid`, problems);
     return undefined;
   };
 
@@ -164,14 +165,18 @@ export function createRegistry(options: CreateRegistryOptions = {}): FrameworkRe
         const problem = checkFramework(framework);
         if (problem !== undefined) return err(problem);
         if (seen.frameworks.has(framework.id))
-          return err(new FrameworkRegistryError('duplicate_framework', framework.id, `Plugin ${plugin.name} adds framework ${JSON.stringify(framework.id)} twice`));
+          return err(
+            new FrameworkRegistryError('duplicate_framework', framework.id, `Plugin ${plugin.name} adds framework ${JSON.stringify(framework.id)} twice`),
+          );
         seen.frameworks.add(framework.id);
       }
       for (const bank of plugin.questionBanks ?? []) {
         const problem = checkBank(bank);
         if (problem !== undefined) return err(problem);
         if (seen.banks.has(bank.id))
-          return err(new FrameworkRegistryError('duplicate_question_bank', bank.id, `Plugin ${plugin.name} adds question bank ${JSON.stringify(bank.id)} twice`));
+          return err(
+            new FrameworkRegistryError('duplicate_question_bank', bank.id, `Plugin ${plugin.name} adds question bank ${JSON.stringify(bank.id)} twice`),
+          );
         seen.banks.add(bank.id);
       }
       for (const scale of plugin.scales ?? []) scales.set(scale.id, scale);

@@ -34,7 +34,7 @@ export interface ScaleLevel<V extends RatingValue = RatingValue> {
 }
 
 /**
- * A rating scale: an id, a name and its levels, lowest first by convention. A criterion's normalised score is
+ * A rating scale: an id, a name and its levels, lowest first by convention. A criterion's normalized score is
  * `(points − lowest) / (highest − lowest)` over the known levels, so every scale maps onto 0–1.
  */
 export interface RatingScale<V extends RatingValue = RatingValue> {
@@ -58,7 +58,7 @@ export type ScaleValue<S> = S extends RatingScale<infer V> ? V : never;
  * @throws ValidationError when the scale breaks those rules (a programmer error in a constant).
  * @example
  * ```ts
- * const traffic = defineScale({
+ * const traffic = defineRatingScale({
  *   id: 'traffic-light',
  *   name: 'Traffic light',
  *   levels: [
@@ -68,7 +68,7 @@ export type ScaleValue<S> = S extends RatingScale<infer V> ? V : never;
  * });
  * ```
  */
-export function defineScale<const V extends RatingValue>(scale: RatingScale<V>): RatingScale<V> {
+export function defineRatingScale<const V extends RatingValue>(scale: RatingScale<V>): RatingScale<V> {
   return checkedScale(scale);
 }
 
@@ -102,7 +102,7 @@ export function findLevel<V extends RatingValue>(scale: RatingScale<V>, value: R
  * A level's position on its scale from 0 (lowest known level) to 1 (highest); `undefined` for an unknown level.
  * This is how ratings on different scales are compared and translated.
  */
-export function normaliseLevel(scale: RatingScale, level: ScaleLevel): number | undefined {
+export function normalizeLevel(scale: RatingScale, level: ScaleLevel): number | undefined {
   if (level.status === 'unknown') return undefined;
   const { lowest, highest } = scaleRange(scale);
   if (!(highest > lowest)) return level.status === 'met' ? 1 : 0;
@@ -110,30 +110,55 @@ export function normaliseLevel(scale: RatingScale, level: ScaleLevel): number | 
   return position < 0 ? 0 : position > 1 ? 1 : position;
 }
 
+/** Options of {@link scaleIssues}. */
+export interface ScaleIssuesOptions {
+  /**
+   * Only the problems across levels (repeated values; no `met` level, fewer than two known levels or a met level
+   * worth less than one that is not met, when every level has the right shape), for input a schema has checked or
+   * refused field by field. Default `false`.
+   */
+  readonly crossFieldOnly?: boolean | undefined;
+}
 
-/** Every problem with a scale's content, with paths relative to `prefix`. Zod-free; shared by define and parse. */
-export function scaleProblems(scale: RatingScale, prefix: readonly (string | number)[] = []): ValidationIssue[] {
+const isRatingStatus = (status: unknown): status is RatingStatus => status === 'met' || status === 'partial' || status === 'not_met' || status === 'unknown';
+
+/**
+ * Every problem with a scale's content, with paths relative to `prefix`: repeated values, points that are not finite,
+ * no `met` level, fewer than two known levels, a met level worth less than one that is not met. Zod-free; shared by
+ * define and parse. It never throws, whatever it is given.
+ */
+export function scaleIssues(scale: RatingScale, prefix: readonly (string | number)[] = [], options: ScaleIssuesOptions = {}): ValidationIssue[] {
+  const everything = options.crossFieldOnly !== true;
   const problems: ValidationIssue[] = [];
-  const seen = new Map<RatingValue, number>();
+  const levels: readonly unknown[] = typeof scale === 'object' && scale !== null && Array.isArray(scale.levels) ? scale.levels : [];
+  const seen = new Map<unknown, number>();
   let metLowest = Number.POSITIVE_INFINITY;
   let otherHighest = Number.NEGATIVE_INFINITY;
   let known = 0;
-  scale.levels.forEach((level, index) => {
-    const first = seen.get(level.value);
-    if (first !== undefined)
-      problems.push(
-        issue([...prefix, 'levels', index, 'value'], `repeats the value ${JSON.stringify(level.value)} of levels[${first}]`, 'duplicate_key'),
-      );
-    else seen.set(level.value, index);
-    if (typeof level.points !== 'number' || !Number.isFinite(level.points))
-      problems.push(issue([...prefix, 'levels', index, 'points'], 'must be a finite number', 'invalid_points'));
+  let wellFormed = levels.length > 0 || everything;
+  levels.forEach((item, index) => {
+    const level = (typeof item === 'object' && item !== null ? item : {}) as Partial<ScaleLevel>;
+    if (typeof level.value === 'string' || typeof level.value === 'number') {
+      const first = seen.get(level.value);
+      if (first !== undefined)
+        problems.push(issue([...prefix, 'levels', index, 'value'], `repeats the value ${JSON.stringify(level.value)} of levels[${first}]`, 'duplicate_key'));
+      else seen.set(level.value, index);
+    }
+    const points = level.points;
+    if (typeof points !== 'number' || !Number.isFinite(points) || !isRatingStatus(level.status)) {
+      wellFormed = false;
+      if (everything && (typeof points !== 'number' || !Number.isFinite(points)))
+        problems.push(issue([...prefix, 'levels', index, 'points'], 'must be a finite number', 'invalid_points'));
+      return;
+    }
     if (level.status === 'unknown') return;
     known += 1;
-    if (level.status === 'met') metLowest = Math.min(metLowest, level.points);
-    else otherHighest = Math.max(otherHighest, level.points);
+    if (level.status === 'met') metLowest = Math.min(metLowest, points);
+    else otherHighest = Math.max(otherHighest, points);
   });
-  if (metLowest === Number.POSITIVE_INFINITY)
-    problems.push(issue([...prefix, 'levels'], 'needs at least one level with status "met"', 'no_met_level'));
+  // Levels of the wrong shape are reported as such; what the others say together would be a guess.
+  if (!wellFormed && !everything) return problems;
+  if (metLowest === Number.POSITIVE_INFINITY) problems.push(issue([...prefix, 'levels'], 'needs at least one level with status "met"', 'no_met_level'));
   if (known < 2) problems.push(issue([...prefix, 'levels'], 'needs at least two levels that are not "unknown"', 'too_few_levels'));
   if (metLowest < otherHighest)
     problems.push(
@@ -143,13 +168,13 @@ export function scaleProblems(scale: RatingScale, prefix: readonly (string | num
 }
 
 function checkedScale<V extends RatingValue>(scale: RatingScale<V>): RatingScale<V> {
-  const problems = scaleProblems(scale);
+  const problems = scaleIssues(scale);
   if (problems.length > 0) throw new ValidationError(`rating scale ${scale.id}`, problems);
   return Object.freeze({ ...scale, levels: Object.freeze(scale.levels.map((level) => Object.freeze({ ...level }))) });
 }
 
 /** 0 (not identified), 1 (partly), 2 (fully): the MEDDIC habit, 12 points for six criteria. */
-export const zeroToTwoScale = /*@__PURE__*/ defineScale({
+export const zeroToTwoScale = /*@__PURE__*/ defineRatingScale({
   id: 'zero-to-two',
   name: '0–2',
   description: 'Per criterion: 0 not identified, 1 partly identified, 2 fully identified and confirmed.',
@@ -161,7 +186,7 @@ export const zeroToTwoScale = /*@__PURE__*/ defineScale({
 });
 
 /** weak (1), developing (2), strong (3). */
-export const weakDevelopingStrongScale = /*@__PURE__*/ defineScale({
+export const weakDevelopingStrongScale = /*@__PURE__*/ defineRatingScale({
   id: 'weak-developing-strong',
   name: 'Weak / developing / strong',
   description: 'A three-level scale: only strong evidence meets the criterion.',
@@ -173,7 +198,7 @@ export const weakDevelopingStrongScale = /*@__PURE__*/ defineScale({
 });
 
 /** 1 to 5; 4 and 5 meet the criterion, 3 partly. */
-export const oneToFiveScale = /*@__PURE__*/ defineScale({
+export const oneToFiveScale = /*@__PURE__*/ defineRatingScale({
   id: 'one-to-five',
   name: '1–5',
   description: 'A five-point scale: 4 and 5 meet the criterion, 3 partly meets it.',
@@ -187,7 +212,7 @@ export const oneToFiveScale = /*@__PURE__*/ defineScale({
 });
 
 /** red, amber, green. */
-export const redAmberGreenScale = /*@__PURE__*/ defineScale({
+export const redAmberGreenScale = /*@__PURE__*/ defineRatingScale({
   id: 'red-amber-green',
   name: 'Red / amber / green',
   description: 'A traffic light: green meets the criterion, amber partly, red not at all.',
@@ -199,7 +224,7 @@ export const redAmberGreenScale = /*@__PURE__*/ defineScale({
 });
 
 /** gap, partial, strong, and unknown (treated as unrated). */
-export const evidenceLevelScale = /*@__PURE__*/ defineScale({
+export const evidenceLevelScale = /*@__PURE__*/ defineRatingScale({
   id: 'evidence-level',
   name: 'Evidence level',
   description: 'How good the evidence is: strong, partial, a known gap, or unknown (not yet asked).',
@@ -212,7 +237,7 @@ export const evidenceLevelScale = /*@__PURE__*/ defineScale({
 });
 
 /** no, yes. */
-export const yesNoScale = /*@__PURE__*/ defineScale({
+export const yesNoScale = /*@__PURE__*/ defineRatingScale({
   id: 'yes-no',
   name: 'Yes / no',
   description: 'A checkbox: yes meets the criterion.',

@@ -6,7 +6,7 @@
  */
 import type { Assessment, CriterionRating } from './assessment.ts';
 import type { Framework } from './define-framework.ts';
-import { findLevel, normaliseLevel, type RatingScale, type RatingValue, type ScaleLevel } from './scales.ts';
+import { findLevel, normalizeLevel, type RatingScale, type RatingValue, type ScaleLevel } from './scales.ts';
 
 /** How one target criterion is filled: from which source criterion, and why. */
 export interface CriterionMapping<FK extends string = string, TK extends string = string> {
@@ -62,7 +62,7 @@ export function translationMapping<FK extends string, TK extends string>(
   const overrides = options.mapping ?? {};
   const mappings: CriterionMapping<FK, TK>[] = [];
   for (const target of to.criteria) {
-    if (Object.prototype.hasOwnProperty.call(overrides, target.key)) {
+    if (Object.hasOwn(overrides, target.key)) {
       const source = (overrides as Record<string, FK | null | undefined>)[target.key];
       if (source !== null && source !== undefined && from.criteria.some((criterion) => criterion.key === source))
         mappings.push({ from: source, to: target.key, via: 'override' });
@@ -80,7 +80,7 @@ function convert<TV extends RatingValue>(scale: RatingScale<TV>, position: numbe
   let best: ScaleLevel<TV> | undefined;
   let bestPosition = Number.NEGATIVE_INFINITY;
   for (const level of scale.levels) {
-    const candidate = normaliseLevel(scale, level);
+    const candidate = normalizeLevel(scale, level);
     if (candidate === undefined || candidate > position + 1e-9) continue;
     if (candidate > bestPosition) {
       best = level;
@@ -100,8 +100,10 @@ function convert<TV extends RatingValue>(scale: RatingScale<TV>, position: numbe
  *
  * @example
  * ```ts
+ * declare const bantAssessment: Assessment<'budget' | 'authority' | 'need' | 'timeline', 'weak' | 'developing' | 'strong'>;
+ *
  * const { assessment, carried, unfilled } = translateAssessment(bantFramework, meddicFramework, bantAssessment);
- * const verdict = evaluate(meddicFramework, assessment, { asOf }); // then ask about `unfilled`
+ * const verdict = evaluateAssessment(meddicFramework, assessment, { asOf }); // then ask about `unfilled`
  * ```
  */
 export function translateAssessment<FK extends string, FV extends RatingValue, TK extends string, TV extends RatingValue>(
@@ -116,10 +118,10 @@ export function translateAssessment<FK extends string, FV extends RatingValue, T
   const filled = new Set<string>();
   for (const mapping of translationMapping(from, to, options)) {
     if (filled.has(mapping.to)) continue;
-    const rating = Object.prototype.hasOwnProperty.call(sourceRatings, mapping.from) ? sourceRatings[mapping.from] : undefined;
+    const rating = Object.hasOwn(sourceRatings, mapping.from) ? sourceRatings[mapping.from] : undefined;
     if (rating === undefined) continue;
     const sourceLevel = findLevel(from.scale, rating.rating);
-    const position = sourceLevel === undefined ? undefined : normaliseLevel(from.scale, sourceLevel);
+    const position = sourceLevel === undefined ? undefined : normalizeLevel(from.scale, sourceLevel);
     if (position === undefined) continue;
     const targetLevel = convert(to.scale, position);
     if (targetLevel === undefined) continue;

@@ -8,10 +8,14 @@ import type { DefinitionEventType } from './types.ts';
  *
  * @example
  * ```ts
- * const funnel = defineFunnel(
- *   addTransitionGuards(b2bFunnelDefinition, { qualify: ['icp-fit', 'bant'], engage: ['has-email'] }),
- *   { guards: { 'icp-fit': requireIcpFit(icp, 60), bant: requireQualified(bant, assessmentOf), 'has-email': requireFields('contact.email') } },
- * );
+ * const assessments = new Map<string, Assessment<'budget' | 'authority' | 'need' | 'timeline', 'weak' | 'developing' | 'strong'>>();
+ * const funnel = defineFunnel(addTransitionGuards(b2bFunnelDefinition, { qualify: ['icp-fit', 'bant'], engage: ['has-email'] }), {
+ *   guards: {
+ *     'icp-fit': requireIcpFit(cloudStorageIcp, 60),
+ *     bant: requireQualified(bantFramework, (lead: Lead) => assessments.get(lead.id)),
+ *     'has-email': requireFields('contact.email'),
+ *   },
+ * });
  * ```
  */
 export function addTransitionGuards<const D extends FunnelDefinitionInput>(

@@ -36,8 +36,6 @@ export interface CompiledFunnel<R> {
   readonly entry: ReadonlyMap<string, CompiledTransition<R>>;
   /** Transitions out of each stage, by event type. */
   readonly byStage: ReadonlyMap<string, ReadonlyMap<string, CompiledTransition<R>>>;
-  /** Position of each stage in the funnel order. */
-  readonly stageIndex: ReadonlyMap<string, number>;
   /** Stages a record never leaves. */
   readonly terminal: ReadonlySet<string>;
   /** Who a qualification is attributed to when the event has no `by` (`funnel:<id>`), built once. */

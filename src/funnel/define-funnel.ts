@@ -1,8 +1,11 @@
-import { ValidationError, issue, type ValidationIssue } from '../errors.ts';
+import * as z from 'zod/v4';
+import { type ValidationError, issue, type ValidationIssue } from '../errors.ts';
+import { RESERVED_KEYS } from '../internal/inspect-input.ts';
+import { Id } from '../models/text.ts';
 import { parseWith } from '../parse.ts';
-import { err, ok, type Result } from '../result.ts';
+import { ok, type Result } from '../result.ts';
 import { compiledFunnel, type BoundGuard, type CompiledFunnel, type CompiledTransition } from './compiled.ts';
-import { FunnelDefinition, type FunnelDefinitionInput, type FunnelEffect, type FunnelStageDefinition } from './funnel-definition.ts';
+import { FunnelDefinition, FunnelStageKind, type FunnelDefinitionInput, type FunnelEffect, type FunnelStageDefinition } from './funnel-definition.ts';
 import type { DefinitionEventType, DefinitionStageId, Funnel, FunnelGuard, FunnelRecord } from './types.ts';
 
 /** Options of {@link defineFunnel} and {@link parseFunnel}. */
@@ -14,8 +17,7 @@ export interface DefineFunnelOptions<R = FunnelRecord> {
   readonly guards?: Readonly<Record<string, FunnelGuard<R>>>;
 }
 
-const isMainPath = (stage: FunnelStageDefinition): boolean =>
-  (stage.kind === 'open' || stage.kind === 'won') && stage.side !== true;
+const isMainPath = (stage: FunnelStageDefinition): boolean => (stage.kind === 'open' || stage.kind === 'won') && stage.side !== true;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -45,8 +47,7 @@ function checkDefinition(definition: FunnelDefinition, guards: Readonly<Record<s
   transitions.forEach((transition, index) => {
     eventTypes.add(transition.event);
     const toKnown = known(transition.to);
-    if (!toKnown)
-      problems.push(issue(['transitions', index, 'to'], `goes to the unknown stage ${JSON.stringify(transition.to)}`, 'unknown_stage'));
+    if (!toKnown) problems.push(issue(['transitions', index, 'to'], `goes to the unknown stage ${JSON.stringify(transition.to)}`, 'unknown_stage'));
     for (const name of transition.guards ?? [])
       if (!Object.hasOwn(guards, name))
         problems.push(
@@ -62,7 +63,11 @@ function checkDefinition(definition: FunnelDefinition, guards: Readonly<Record<s
       const previous = seen.get(key);
       if (previous !== undefined)
         problems.push(
-          issue(['transitions', index, 'event'], `entry event ${JSON.stringify(transition.event)} is already defined by transitions[${previous}]`, 'ambiguous_transition'),
+          issue(
+            ['transitions', index, 'event'],
+            `entry event ${JSON.stringify(transition.event)} is already defined by transitions[${previous}]`,
+            'ambiguous_transition',
+          ),
         );
       else seen.set(key, index);
       return;
@@ -117,10 +122,7 @@ function checkDefinition(definition: FunnelDefinition, guards: Readonly<Record<s
       }
     });
   });
-  if (!hasEntry)
-    problems.push(
-      issue(['transitions'], 'no entry transition (`from: null`): records without a stage could never enter the funnel', 'no_entry'),
-    );
+  if (!hasEntry) problems.push(issue(['transitions'], 'no entry transition (`from: null`): records without a stage could never enter the funnel', 'no_entry'));
 
   policy.backwardEvents.forEach((event, index) => {
     if (!eventTypes.has(event))
@@ -174,7 +176,13 @@ function checkDefinition(definition: FunnelDefinition, guards: Readonly<Record<s
   if (hasEntry)
     stages.forEach((stage, index) => {
       if (!reached.has(stage.id) && stageIndex.get(stage.id) === index)
-        problems.push(issue(['stages', index], `stage ${JSON.stringify(stage.id)} is unreachable: no sequence of transitions from an entry event leads to it`, 'unreachable_stage'));
+        problems.push(
+          issue(
+            ['stages', index],
+            `stage ${JSON.stringify(stage.id)} is unreachable: no sequence of transitions from an entry event leads to it`,
+            'unreachable_stage',
+          ),
+        );
     });
 
   if (typeof definition.qualifiedStage === 'string' && !known(definition.qualifiedStage))
@@ -182,9 +190,13 @@ function checkDefinition(definition: FunnelDefinition, guards: Readonly<Record<s
   return problems;
 }
 
-function compile<R>(definition: FunnelDefinition, guards: Readonly<Record<string, FunnelGuard<R>>>, terminal: ReadonlySet<string>, qualifiedStage: string | null): CompiledFunnel<R> {
+function compile<R>(
+  definition: FunnelDefinition,
+  guards: Readonly<Record<string, FunnelGuard<R>>>,
+  terminal: ReadonlySet<string>,
+  qualifiedStage: string | null,
+): CompiledFunnel<R> {
   const stageById = new Map(definition.stages.map((stage) => [stage.id, stage]));
-  const stageIndex = new Map(definition.stages.map((stage, index) => [stage.id, index]));
   const entry = new Map<string, CompiledTransition<R>>();
   const byStage = new Map<string, Map<string, CompiledTransition<R>>>(definition.stages.map((stage) => [stage.id, new Map()]));
   for (const transition of definition.transitions) {
@@ -202,44 +214,66 @@ function compile<R>(definition: FunnelDefinition, guards: Readonly<Record<string
     if (transition.from === null) entry.set(transition.event, make(null));
     else for (const from of transition.from) byStage.get(from)?.set(transition.event, make(from));
   }
-  return { entry, byStage, stageIndex, terminal, qualifiedBy: `funnel:${definition.id}` };
+  return { entry, byStage, terminal, qualifiedBy: `funnel:${definition.id}` };
 }
 
-function build<R>(parsed: FunnelDefinition, options: DefineFunnelOptions<R>): Result<Funnel<string, string, R>, ValidationError> {
-  const guards = options.guards ?? {};
-  const problems = checkDefinition(parsed, guards);
-  if (problems.length > 0) return err(new ValidationError(`funnel definition ${JSON.stringify(parsed.id)}`, problems));
+/** Fills the defaults of a checked definition, freezes it and compiles its lookup tables. */
+function build<R>(parsed: FunnelDefinition, guards: Readonly<Record<string, FunnelGuard<R>>>): Funnel<string, string, R> {
   const exits = new Set(parsed.transitions.flatMap((transition) => transition.from ?? []));
   const terminal = parsed.policy.terminal ?? parsed.stages.filter((stage) => stage.kind !== 'open' && !exits.has(stage.id)).map((stage) => stage.id);
-  const qualifiedStage =
-    parsed.qualifiedStage === undefined ? (parsed.stages.some((stage) => stage.id === 'sql') ? 'sql' : null) : parsed.qualifiedStage;
+  const qualifiedStage = parsed.qualifiedStage === undefined ? (parsed.stages.some((stage) => stage.id === 'sql') ? 'sql' : null) : parsed.qualifiedStage;
   const definition = deepFreeze({ ...parsed, policy: { ...parsed.policy, terminal }, qualifiedStage });
   const compiled = compile(definition, guards, new Set(terminal), qualifiedStage);
   const funnel = { ...definition, [compiledFunnel]: compiled } as unknown as Funnel<string, string, R>;
-  return ok(Object.freeze(funnel));
+  return Object.freeze(funnel);
 }
 
 /**
+ * The parts of a definition the cross-field checks read (stage ids and kinds, transitions, policy, qualified
+ * stage), so that they run, and their problems are reported, even when another part (a label, an effect) is wrong.
+ */
+const FunnelSkeleton = z.object({
+  stages: z.array(z.object({ id: Id, kind: FunnelStageKind, side: z.boolean().optional() })),
+  transitions: z.array(z.object({ event: Id, from: z.array(Id).nullable(), to: Id, guards: z.array(Id).optional() })),
+  policy: z
+    .object({
+      forwardOnly: z.boolean().default(true),
+      backwardEvents: z.array(Id).default([]),
+      allowSkip: z.boolean().default(true),
+      terminal: z.array(Id).optional(),
+    })
+    .default({ forwardOnly: true, backwardEvents: [], allowSkip: true }),
+  qualifiedStage: Id.nullable().optional(),
+});
+
+/**
  * Validates a funnel definition from untrusted JSON (a database, an API) and compiles it. Never throws on bad data:
- * the error lists every problem with its path: schema errors first, then, once the shape is right, duplicate
- * stage ids, transitions to or from unknown stages, ambiguous transitions, unreachable stages, non-terminal dead
- * ends, a missing entry event, and a policy that contradicts the transitions (backward moves in a forward-only
- * funnel, skips when skipping is off, terminal stages with exits). Stage ids and events are plain `string`s; use
+ * the error lists every problem at once, each with its path: fields of the wrong type, a `__proto__` key anywhere
+ * (it would otherwise be dropped from an effect's `params` without a word), duplicate stage ids, transitions to or
+ * from unknown stages, ambiguous transitions, unreachable stages, non-terminal dead ends, a missing entry event, and a
+ * policy that contradicts the transitions (backward moves in a forward-only funnel, skips when skipping is off,
+ * terminal stages with exits). The checks across fields run whenever the stages, transitions and policy have the
+ * right shape, even if a label or an effect does not. Stage ids and events are plain `string`s; use
  * {@link defineFunnel} for literal types.
  *
  * @example
  * ```ts
- * const result = parseFunnel(JSON.parse(row.definition), { guards: { 'has-email': requireFields('contact.email') } });
+ * const result = parseFunnel(JSON.parse(stored), { guards: { 'has-email': requireFields('contact.email') } });
  * if (!result.ok) console.error(result.error.message);
  * ```
  */
-export function parseFunnel<R = FunnelRecord>(
-  input: unknown,
-  options: DefineFunnelOptions<R> = {},
-): Result<Funnel<string, string, R>, ValidationError> {
-  const parsed = parseWith(FunnelDefinition, input, 'funnel definition');
-  if (!parsed.ok) return parsed;
-  return build(parsed.value, options);
+export function parseFunnel<R = FunnelRecord>(input: unknown, options: DefineFunnelOptions<R> = {}): Result<Funnel<string, string, R>, ValidationError> {
+  const guards = options.guards ?? {};
+  const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined;
+  const parsed = parseWith(FunnelDefinition, input, typeof id === 'string' ? `funnel definition ${JSON.stringify(id)}` : 'funnel definition', {
+    forbiddenKeys: RESERVED_KEYS,
+    check: (definition) => checkDefinition(definition, guards),
+    checkInput: (raw) => {
+      const skeleton = FunnelSkeleton.safeParse(raw);
+      return skeleton.success ? checkDefinition(skeleton.data as FunnelDefinition, guards) : [];
+    },
+  });
+  return parsed.ok ? ok(build(parsed.value, guards)) : parsed;
 }
 
 /**

@@ -46,6 +46,10 @@ describe('funnelDemo (examples/demo/funnel.ts)', () => {
     });
     expect(passing.length).toBeGreaterThan(0);
     expect(passing.length).toBeLessThan(qualified.length);
-    expect(demo.lines.at(-1)).toMatch(new RegExp(`^  with requireIcpFit\\(cloud-storage, 60\\) on qualify: ${passing.length} of ${qualified.length} prospects would pass; e\\.g\\. refused \\S+: ICP cloud-storage fit \\d+ \\(grade [A-F]\\) `));
+    expect(demo.lines.at(-1)).toMatch(
+      new RegExp(
+        `^  with requireIcpFit\\(cloud-storage, 60\\) on qualify: ${passing.length} of ${qualified.length} prospects would pass; e\\.g\\. refused \\S+: ICP cloud-storage fit \\d+ \\(grade [A-F]\\) `,
+      ),
+    );
   });
 });

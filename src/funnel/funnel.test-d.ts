@@ -3,7 +3,7 @@ import type { Lead } from '../models/lead.ts';
 import type { Prospect } from '../models/prospect.ts';
 import { defineFunnel } from './define-funnel.ts';
 import { cloudStorageIcp } from '../icp/example-icps.ts';
-import { requireFields, type FieldPath } from './guards.ts';
+import { defineFunnelGuard, requireFields, type RecordFieldPath } from './guards.ts';
 import { requireIcpFit } from './require-icp-fit.ts';
 import type { FunnelGuard } from './types.ts';
 import { b2bFunnel } from './presets/b2b.ts';
@@ -57,7 +57,7 @@ describe('funnel types', () => {
   });
 
   it('types guards by record, and funnels by their guards', () => {
-    expectTypeOf<'contact.email'>().toExtend<FieldPath<Lead>>();
+    expectTypeOf<'contact.email'>().toExtend<RecordFieldPath<Lead>>();
     // @ts-expect-error not a field of Lead
     requireFields('contact.mail');
     const funnel = defineFunnel(
@@ -86,5 +86,19 @@ describe('funnel types', () => {
     expectTypeOf(guard.check).parameter(0).toEqualTypeOf<OwnedLead>();
     // @ts-expect-error an ICP guard reads leads, not arbitrary records
     const _wrong: FunnelGuard<{ readonly id: string }> = requireIcpFit(cloudStorageIcp, 60);
+  });
+
+  it('takes event.at as a Date or epoch milliseconds, and gives guards a Date', () => {
+    transition(b2bFunnel, lead, { type: 'capture', at: 1_714_550_400_000 });
+    // @ts-expect-error at is a Date or epoch milliseconds, not text
+    transition(b2bFunnel, lead, { type: 'capture', at: '2024-05-01T09:00:00Z' });
+    defineFunnelGuard(
+      'spy',
+      (_record, event) => {
+        expectTypeOf(event.at).toEqualTypeOf<Date>();
+        return true;
+      },
+      'never',
+    );
   });
 });

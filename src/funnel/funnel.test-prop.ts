@@ -1,6 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { defineFunnel } from './define-funnel.ts';
 import { historyToEvents, timeInStages } from './history.ts';
+import { toMermaid } from './mermaid.ts';
 import { b2bFunnel } from './presets/b2b.ts';
 import { hubspotLifecycleFunnel } from './presets/hubspot.ts';
 import { salesforceLeadStatusFunnel } from './presets/salesforce-lead.ts';
@@ -42,7 +44,11 @@ interface Walk {
   readonly now: number;
 }
 
-function run(preset: number, steps: readonly { event: number; minutes: number; verdict: number }[], check: (before: FunnelRecord, after: FunnelRecord | undefined, event: FunnelEvent, funnel: Funnel) => void): Walk {
+function run(
+  preset: number,
+  steps: readonly { event: number; minutes: number; verdict: number }[],
+  check: (before: FunnelRecord, after: FunnelRecord | undefined, event: FunnelEvent, funnel: Funnel) => void,
+): Walk {
   const funnel = presets[preset] as Funnel;
   const types = [...new Set(funnel.transitions.map((transition) => transition.event))];
   let record: { id: string } & FunnelRecord = { id: 'r1' };
@@ -50,7 +56,8 @@ function run(preset: number, steps: readonly { event: number; minutes: number; v
   for (const { event: pick, minutes, verdict } of steps) {
     const at = new Date(now + minutes * 60_000);
     const qualification = verdicts[verdict];
-    const event: FunnelEvent = qualification === undefined ? { type: types[pick % types.length] as string, at } : { type: types[pick % types.length] as string, at, qualification };
+    const event: FunnelEvent =
+      qualification === undefined ? { type: types[pick % types.length] as string, at } : { type: types[pick % types.length] as string, at, qualification };
     const result = transition(funnel, record, event);
     check(record, result.ok ? result.value : undefined, event, funnel);
     if (result.ok) {
@@ -66,7 +73,7 @@ describe('funnel properties (random event sequences against a reference model)',
     run(preset, steps, (before, after, event, funnel) => {
       const target = expectedTarget(funnel, before.stage, event.type);
       const last = before.stageHistory?.at(-1);
-      const inOrder = last === undefined || last.at.getTime() <= event.at.getTime();
+      const inOrder = last === undefined || last.at.getTime() <= (event.at as Date).getTime();
       const qualifies = target !== undefined && target === funnel.qualifiedStage;
       const verdictOk = !qualifies || event.qualification?.verdict.qualified === true;
       expect(after !== undefined).toBe(target !== undefined && inOrder && verdictOk);
@@ -105,7 +112,7 @@ describe('funnel properties (random event sequences against a reference model)',
     for (let index = 1; index < history.length; index++)
       expect((history[index] as { at: Date }).at.getTime()).toBeGreaterThanOrEqual((history[index - 1] as { at: Date }).at.getTime());
     const asOf = new Date(now + tail * 60_000);
-    const times = timeInStages(record, asOf);
+    const times = timeInStages(record, { asOf });
     for (const time of times) {
       expect(time.totalMilliseconds).toBeGreaterThanOrEqual(0);
       expect(time.latestMilliseconds).toBeGreaterThanOrEqual(0);
@@ -123,5 +130,63 @@ describe('funnel properties (random event sequences against a reference model)',
     const types = [...new Set(funnel.transitions.map((transition) => transition.event))];
     for (const type of types) transition(funnel, record, { type, at: new Date(START + 400 * 86_400_000) });
     expect(record).toEqual(frozen);
+  });
+});
+
+describe('toMermaid properties', () => {
+  const hostileText = fc.oneof(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
+    fc.constantFrom('%%{init: {"theme":"dark"}}%%', '%%', '"', '\n', '\r\n', '\u2028', '#quot;', '<script>', '`', '\\', '}%%'),
+    fc
+      .array(fc.constantFrom('%', '{', '"', '#', '\n', 'a', ' ', ':', ';', '<', '\u0085', '\u2029'), { minLength: 1, maxLength: 12 })
+      .map((parts) => parts.join('')),
+  );
+  test.prop([fc.array(hostileText, { minLength: 1, maxLength: 5 })])('labels never add a line, a directive or a comment, and keep their text', (labels) => {
+    const stages = labels.map((label, index) => ({ id: `s${index}`, label, kind: 'open' as const }));
+    const funnel = defineFunnel({
+      id: 'labels',
+      stages: [...stages, { id: 'won', label: 'Won', kind: 'won' }],
+      transitions: [
+        { event: 'in', from: null, to: 's0' },
+        ...stages.map((stage, index) => ({ event: `e${index}`, from: [stage.id], to: stages[index + 1]?.id ?? 'won' })),
+      ],
+    });
+    const lines = toMermaid(funnel).split('\n');
+    expect(toMermaid(funnel)).not.toContain('%%');
+    const states = lines.filter((line) => line.startsWith('    state '));
+    expect(states).toHaveLength(labels.length + 1);
+    states.forEach((line) => expect(line).toMatch(/^ {4}state "[^"\n\r]*" as [A-Za-z][A-Za-z0-9_]*$/));
+    expect(lines).toHaveLength(1 + states.length + (labels.length + 1) + 1 + 2);
+  });
+});
+
+describe('replay and transition on broken data', () => {
+  const anyTime = fc.oneof(
+    fc.date({ min: new Date('2023-01-01T00:00:00Z'), max: new Date('2026-01-01T00:00:00Z'), noInvalidDate: true }),
+    fc.constantFrom(new Date(Number.NaN), Number.NaN, Number.POSITIVE_INFINITY, 9e15, null, undefined, '2024-05-01T00:00:00Z', {}),
+    fc.integer({ min: Date.parse('2023-01-01T00:00:00Z'), max: Date.parse('2026-01-01T00:00:00Z') }),
+  );
+  const broken = fc.record({
+    preset: fc.integer({ min: 0, max: presets.length - 1 }),
+    stage: fc.option(fc.constantFrom('lead', 'mql', 'ghost', '__proto__'), { nil: undefined }),
+    history: fc.array(
+      fc.record({
+        from: fc.constantFrom(null, 'lead', 'ghost'),
+        to: fc.constantFrom('lead', 'mql', 'ghost'),
+        event: fc.constantFrom('capture', 'engage'),
+        at: anyTime,
+      }),
+      { maxLength: 4 },
+    ),
+    events: fc.array(fc.record({ type: fc.constantFrom('capture', 'engage', 'qualify', 'nope'), at: anyTime }), { maxLength: 5 }),
+    outOfOrder: fc.constantFrom('refuse' as const, 'insert' as const),
+  });
+  test.prop([broken])('never throw: every problem is a refusal value with the index of the event', ({ preset, stage, history, events, outOfOrder }) => {
+    const funnel = presets[preset] as Funnel;
+    const record = { id: 'r', ...(stage === undefined ? {} : { stage }), stageHistory: history } as unknown as FunnelRecord;
+    const replayed = replay(funnel, record, events as unknown as FunnelEvent[], { outOfOrder });
+    if (!replayed.ok) expect(replayed.error.index).toBeLessThan(events.length);
+    for (const event of events) expect(typeof transition(funnel, record, event as unknown as FunnelEvent, { outOfOrder }).ok).toBe('boolean');
+    expect(Array.isArray(timeInStages(record, { asOf: new Date('2026-01-01T00:00:00Z') }))).toBe(true);
   });
 });

@@ -39,7 +39,11 @@ describe('requireFields', () => {
 describe('guard combinators', () => {
   const yes = defineFunnelGuard('yes', () => true, 'never');
   const no = defineFunnelGuard('no', () => false, 'always fails');
-  const why = defineFunnelGuard<{ id: string }>('why', () => false, (record, seen) => `${record.id} refused at ${seen.at.toISOString()}`);
+  const why = defineFunnelGuard<{ id: string }>(
+    'why',
+    () => false,
+    (record, seen) => `${record.id} refused at ${seen.at.toISOString()}`,
+  );
 
   it('defineFunnelGuard gives the failure reason, fixed or computed', () => {
     expect(yes.check({}, event, {}).passed).toBe(true);
@@ -82,5 +86,70 @@ describe('guard combinators', () => {
     expect(computed.check({ id: 'b' }, event, {}).reason).toBe('b refused at 2024-05-02T09:00:00.000Z');
     expect(notGuard('not', no, 'x').check({}, event, {}).passed).toBe(true);
     expect(notGuard('not', yes, 'must not hold').check({}, event, {})).toEqual({ passed: false, reason: 'must not hold' });
+  });
+});
+
+describe('guard names and descriptions', () => {
+  const no = defineFunnelGuard('no', () => false, 'always fails');
+  const computed = defineFunnelGuard(
+    'computed',
+    () => false,
+    () => 'computed reason',
+  );
+
+  it('describe what each guard requires', () => {
+    expect(no.description).toBe('not: always fails');
+    expect(computed.description).toBe('computed');
+    expect(defineFunnelGuard('own', () => true, 'x', 'my description').description).toBe('my description');
+    const fields = requireFields('contact.email', 'company.name');
+    expect([fields.name, fields.description]).toEqual(['require-fields', 'requires contact.email, company.name']);
+    expect(fields.check(sampleLead(), event, {})).toEqual({ passed: true, reason: 'requires contact.email, company.name' });
+    expect(allGuards('both', no, fields).description).toBe('not: always fails and requires contact.email, company.name');
+    expect(anyGuard('either', no, fields).description).toBe('not: always fails or requires contact.email, company.name');
+    expect(notGuard('neither', fields, 'x').description).toBe('not: requires contact.email, company.name');
+    expect(allGuards('both', computed, no).check({}, event, {})).toEqual({ passed: false, reason: 'computed reason; always fails' });
+    expect(anyGuard('none').check({}, event, {})).toEqual({ passed: false, reason: 'none of these held: ' });
+  });
+
+  it('allGuards passes with the evidence of every guard, and gives the reason of the failing ones only', () => {
+    const no = defineFunnelGuard('no', () => false, 'always fails');
+    const fit = { name: 'fit', description: 'fit', check: () => ({ passed: true, reason: 'ok', evidence: { score: 70 } }) };
+    const yes = defineFunnelGuard('yes', () => true, 'never');
+    expect(allGuards('fit', fit, yes).check({}, event, {})).toEqual({ passed: true, reason: 'fit and not: never', evidence: { score: 70 } });
+    expect(allGuards('fit', yes, fit).check({}, event, {})).toEqual({ passed: true, reason: 'not: never and fit', evidence: { score: 70 } });
+    expect(allGuards('plain', yes, no).check({}, event, {})).toStrictEqual({ passed: false, reason: 'always fails' });
+  });
+
+  it('notGuard keeps its pass while the inner reason stays the same, an empty reason included', () => {
+    const inverted = notGuard(
+      'not',
+      defineFunnelGuard('no', () => false, 'always fails'),
+      'x',
+    );
+    expect(inverted.check({}, event, {})).toBe(inverted.check({}, event, {}));
+    expect(
+      notGuard(
+        'not',
+        defineFunnelGuard('silent', () => false, ''),
+        'x',
+      ).check({}, event, {}),
+    ).toEqual({ passed: true, reason: '' });
+  });
+});
+
+describe('requireFields values', () => {
+  it('counts numbers, booleans and objects as present, and null as missing', () => {
+    const guard = requireFields('company.employeeCount');
+    expect(guard.check(sampleLead({ company: { name: 'Acme', employeeCount: 0 } }), event, {}).passed).toBe(true);
+    const flags = requireFields<{ readonly active?: boolean | null; readonly nested?: { readonly x?: number } | null }>('active', 'nested');
+    expect(flags.check({ active: false, nested: {} }, event, {}).passed).toBe(true);
+    expect(flags.check({ active: null, nested: null }, event, {})).toEqual({ passed: false, reason: 'missing active, nested' });
+  });
+
+  it('does not descend into text or null', () => {
+    const guard = requireFields<{ readonly a: { readonly length?: number } | string | null }>('a.length');
+    expect(guard.check({ a: 'text' }, event, {}).passed).toBe(false);
+    expect(guard.check({ a: null }, event, {}).passed).toBe(false);
+    expect(guard.check({ a: { length: 3 } }, event, {}).passed).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import type { Lead } from '../models/lead.ts';
-import type { FunnelEvent, FunnelGuard, FunnelGuardCheck, FunnelGuardEvidence, FunnelRecord, TransitionContext } from './types.ts';
+import type { DatedFunnelEvent, FunnelGuard, FunnelGuardCheck, FunnelGuardEvidence, FunnelRecord, TransitionContext } from './types.ts';
 
 /** Builds the reason of a failed guard, from the record, event and context. */
-export type GuardReason<R> = string | ((record: R, event: FunnelEvent, context: TransitionContext) => string);
+export type GuardReason<R> = string | ((record: R, event: DatedFunnelEvent, context: TransitionContext) => string);
 
 /**
  * Writes your own guard from a predicate and the reason to give when it fails. The predicate sees the record, the
@@ -16,17 +16,16 @@ export type GuardReason<R> = string | ((record: R, event: FunnelEvent, context: 
  */
 export function defineFunnelGuard<R = FunnelRecord>(
   name: string,
-  test: (record: R, event: FunnelEvent, context: TransitionContext) => boolean,
+  test: (record: R, event: DatedFunnelEvent, context: TransitionContext) => boolean,
   failureReason: GuardReason<R>,
   description: string = typeof failureReason === 'string' ? `not: ${failureReason}` : name,
 ): FunnelGuard<R> {
   const passed: FunnelGuardCheck = Object.freeze({ passed: true, reason: description });
-  const fixedFailure: FunnelGuardCheck | undefined =
-    typeof failureReason === 'string' ? Object.freeze({ passed: false, reason: failureReason }) : undefined;
+  const fixedFailure: FunnelGuardCheck | undefined = typeof failureReason === 'string' ? Object.freeze({ passed: false, reason: failureReason }) : undefined;
   return Object.freeze({
     name,
     description,
-    check: (record: R, event: FunnelEvent, context: TransitionContext): FunnelGuardCheck => {
+    check: (record: R, event: DatedFunnelEvent, context: TransitionContext): FunnelGuardCheck => {
       if (test(record, event, context)) return passed;
       return fixedFailure ?? { passed: false, reason: (failureReason as Exclude<GuardReason<R>, string>)(record, event, context) };
     },
@@ -39,6 +38,7 @@ export function defineFunnelGuard<R = FunnelRecord>(
  *
  * @example
  * ```ts
+ * const hasOwner = defineFunnelGuard<Lead>('has-owner', (lead) => lead.ownerId !== undefined, 'the lead has no owner');
  * const salesReady = allGuards('sales-ready', requireFields('contact.email', 'company.name'), hasOwner);
  * ```
  */
@@ -48,7 +48,7 @@ export function allGuards<R = FunnelRecord>(name: string, ...guards: readonly Fu
   return Object.freeze({
     name,
     description,
-    check: (record: R, event: FunnelEvent, context: TransitionContext): FunnelGuardCheck => {
+    check: (record: R, event: DatedFunnelEvent, context: TransitionContext): FunnelGuardCheck => {
       let evidence: FunnelGuardEvidence | undefined;
       let reasons: string[] | undefined;
       for (let index = 0; index < guards.length; index++) {
@@ -77,7 +77,7 @@ export function anyGuard<R = FunnelRecord>(name: string, ...guards: readonly Fun
   return Object.freeze({
     name,
     description,
-    check: (record: R, event: FunnelEvent, context: TransitionContext): FunnelGuardCheck => {
+    check: (record: R, event: DatedFunnelEvent, context: TransitionContext): FunnelGuardCheck => {
       let reasons: string[] | undefined;
       for (let index = 0; index < guards.length; index++) {
         const check = (guards[index] as FunnelGuard<R>).check(record, event, context);
@@ -95,6 +95,7 @@ export function anyGuard<R = FunnelRecord>(name: string, ...guards: readonly Fun
  *
  * @example
  * ```ts
+ * const isCompetitor = defineFunnelGuard<Lead>('competitor', (lead) => lead.company?.domain === 'rival.com', 'not a competitor');
  * const notCompetitor = notGuard('not-competitor', isCompetitor, 'the lead works for a competitor');
  * ```
  */
@@ -106,7 +107,7 @@ export function notGuard<R = FunnelRecord>(name: string, guard: FunnelGuard<R>, 
   return Object.freeze({
     name,
     description,
-    check: (record: R, event: FunnelEvent, context: TransitionContext): FunnelGuardCheck => {
+    check: (record: R, event: DatedFunnelEvent, context: TransitionContext): FunnelGuardCheck => {
       const check = guard.check(record, event, context);
       if (check.passed) return failure;
       if (lastPass.reason !== check.reason) lastPass = Object.freeze({ passed: true, reason: check.reason });
@@ -115,21 +116,21 @@ export function notGuard<R = FunnelRecord>(name: string, guard: FunnelGuard<R>, 
   });
 }
 
-/** Values {@link FieldPath} does not descend into: scalars, dates and lists. */
+/** Values {@link RecordFieldPath} does not descend into: scalars, dates and lists. */
 export type FieldPathLeaf = string | number | boolean | bigint | symbol | null | undefined | Date | readonly unknown[];
-/** Depth counter of {@link FieldPath}: `FieldPathDepth[3]` is 2. */
+/** Depth counter of {@link RecordFieldPath}: `FieldPathDepth[3]` is 2. */
 export type FieldPathDepth = [never, 0, 1, 2, 3];
 
 /**
  * Dotted paths into a record type, three levels deep (`contact.email`, `company.industry`); arrays and dates are
  * leaves.
  */
-export type FieldPath<T, D extends number = 3> = [D] extends [never]
+export type RecordFieldPath<T, D extends number = 3> = [D] extends [never]
   ? never
   : T extends FieldPathLeaf
     ? never
     : {
-        [K in keyof T & string]-?: NonNullable<T[K]> extends FieldPathLeaf ? K : K | `${K}.${FieldPath<NonNullable<T[K]>, FieldPathDepth[D]>}`;
+        [K in keyof T & string]-?: NonNullable<T[K]> extends FieldPathLeaf ? K : K | `${K}.${RecordFieldPath<NonNullable<T[K]>, FieldPathDepth[D]>}`;
       }[keyof T & string];
 
 function isPresent(value: unknown): boolean {
@@ -159,10 +160,11 @@ function readPath(record: unknown, keys: readonly string[]): unknown {
  * @example
  * ```ts
  * const contactable = requireFields('contact.email', 'company.industry');
- * const forAccounts = requireFields<Account>('owner', 'domain');
+ * interface Account { readonly owner?: string; readonly domain: string; readonly billing?: { readonly email?: string } }
+ * const forAccounts = requireFields<Account>('owner', 'billing.email');
  * ```
  */
-export function requireFields<R = Lead>(...fields: readonly NoInfer<FieldPath<R>>[]): FunnelGuard<R> {
+export function requireFields<R = Lead>(...fields: readonly NoInfer<RecordFieldPath<R>>[]): FunnelGuard<R> {
   const paths = fields.map((field) => ({ field: field as string, keys: (field as string).split('.') }));
   const description = `requires ${fields.join(', ')}`;
   const passed: FunnelGuardCheck = Object.freeze({ passed: true, reason: description });

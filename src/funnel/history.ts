@@ -1,3 +1,4 @@
+import { instantMs, instantMsOrNaN, type Instant } from '../internal/instant.ts';
 import type { StageChange } from '../models/stage-change.ts';
 import type { Funnel, FunnelEvent, FunnelRecord } from './types.ts';
 
@@ -31,52 +32,71 @@ export interface StageTime {
   readonly current: boolean;
 }
 
-function entriesAsOf(record: FunnelRecord, asOf: Date): readonly StageChange[] {
-  const history = record.stageHistory ?? [];
-  const limit = asOf.getTime();
-  let end = history.length;
-  while (end > 0 && (history[end - 1] as StageChange).at.getTime() > limit) end--;
-  return end === history.length ? history : history.slice(0, end);
+/** Options of {@link stageVisits} and {@link timeInStages}. */
+export interface StageHistoryOptions {
+  /** The instant the history is read as of (a `Date` or epoch milliseconds): later entries are ignored. */
+  readonly asOf: Instant;
+}
+
+/** The entries with a valid date at or before `asOfMs`, in array order, each with its time. */
+function datedEntriesAsOf(record: FunnelRecord, asOfMs: number): { readonly entry: StageChange; readonly time: number }[] {
+  const dated: { entry: StageChange; time: number }[] = [];
+  for (const entry of record.stageHistory ?? []) {
+    const time = instantMsOrNaN(entry?.at);
+    if (time <= asOfMs) dated.push({ entry, time });
+  }
+  return dated;
 }
 
 /**
  * Every stay of a record in a stage, oldest first, as of `asOf` (entries after `asOf` are ignored, so the result is
  * what was known then). The visits are contiguous: each ends when the next begins, and the last ends at `asOf`, so
- * their lengths add up to the time since the first entry.
+ * their lengths add up to the time since the first entry. An entry without a valid date is skipped, as the metrics
+ * skip it (its stay is counted in the one before).
  *
+ * @throws RangeError when `options.asOf` is not a valid instant.
  * @example
  * ```ts
- * stageVisits(lead, new Date('2024-06-01T00:00:00Z'));
+ * stageVisits(lead, { asOf: new Date('2024-06-01T00:00:00Z') });
  * // [{ stage: 'lead', enteredAt, leftAt, milliseconds }, { stage: 'mql', enteredAt, leftAt: null, milliseconds }]
  * ```
  */
-export function stageVisits(record: FunnelRecord, asOf: Date): StageVisit[] {
-  const entries = entriesAsOf(record, asOf);
+export function stageVisits(record: FunnelRecord, options: StageHistoryOptions): StageVisit[] {
+  const asOfMs = instantMs(options.asOf, 'asOf');
+  const entries = datedEntriesAsOf(record, asOfMs);
   const visits: StageVisit[] = [];
   for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index] as StageChange;
+    const { entry, time } = entries[index] as (typeof entries)[number];
     const next = entries[index + 1];
-    const leftAt = next === undefined ? null : next.at;
-    const end = leftAt ?? asOf;
-    visits.push({ stage: entry.to, enteredAt: entry.at, leftAt, milliseconds: Math.max(0, end.getTime() - entry.at.getTime()) });
+    visits.push({
+      stage: entry.to,
+      enteredAt: entry.at,
+      leftAt: next === undefined ? null : next.entry.at,
+      milliseconds: Math.max(0, (next === undefined ? asOfMs : next.time) - time),
+    });
   }
   return visits;
 }
 
 /**
  * Time in each stage as of `asOf`: latest stay and cumulative, with the dates the record first and last entered it,
- * in the order stages were first entered. The totals add up to the time since the record's first history entry.
+ * in the order stages were first entered. The totals add up to the time since the record's first dated history
+ * entry; entries without a valid date are skipped, as in {@link stageVisits}.
  *
+ * @throws RangeError when `options.asOf` is not a valid instant.
  * @example
  * ```ts
- * const times = timeInStages(lead, asOf);
+ * const times = timeInStages(lead, { asOf });
  * const mql = times.find((time) => time.stage === 'mql');
- * mql?.totalMilliseconds / 86_400_000; // days spent as an MQL
+ * if (mql !== undefined) console.log(mql.totalMilliseconds / MILLISECONDS_PER_DAY); // days spent as an MQL
  * ```
  */
-export function timeInStages(record: FunnelRecord, asOf: Date): StageTime[] {
-  const visits = stageVisits(record, asOf);
-  const byStage = new Map<string, { firstEnteredAt: Date; lastEnteredAt: Date; visits: number; latestMilliseconds: number; totalMilliseconds: number; current: boolean }>();
+export function timeInStages(record: FunnelRecord, options: StageHistoryOptions): StageTime[] {
+  const visits = stageVisits(record, options);
+  const byStage = new Map<
+    string,
+    { firstEnteredAt: Date; lastEnteredAt: Date; visits: number; latestMilliseconds: number; totalMilliseconds: number; current: boolean }
+  >();
   for (const visit of visits) {
     const time = byStage.get(visit.stage);
     if (time === undefined)
@@ -106,7 +126,8 @@ export interface EnteredStageAtOptions {
 }
 
 /**
- * When a record entered a stage, read from its history, or `undefined` if it never did.
+ * When a record entered a stage, read from its history, or `undefined` if it never did (entries without a valid
+ * date are skipped).
  *
  * @example
  * ```ts
@@ -116,11 +137,12 @@ export interface EnteredStageAtOptions {
  */
 export function enteredStageAt(record: FunnelRecord, stage: string, options: EnteredStageAtOptions = {}): Date | undefined {
   const history = record.stageHistory ?? [];
+  const entered = (entry: StageChange | undefined): boolean => entry?.to === stage && !Number.isNaN(instantMsOrNaN(entry.at));
   if (options.which === 'last') {
-    for (let index = history.length - 1; index >= 0; index--) if ((history[index] as StageChange).to === stage) return (history[index] as StageChange).at;
+    for (let index = history.length - 1; index >= 0; index--) if (entered(history[index])) return (history[index] as StageChange).at;
     return undefined;
   }
-  return history.find((entry) => entry.to === stage)?.at;
+  return history.find(entered)?.at;
 }
 
 /**

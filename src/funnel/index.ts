@@ -8,7 +8,7 @@
  * ```ts
  * import { b2bFunnel, transition } from 'leadkit/funnel';
  *
- * const captured = transition(b2bFunnel, lead, { type: 'capture', at: lead.createdAt });
+ * const captured = transition(b2bFunnel, lead, { type: 'capture', at: lead.createdAt ?? asOf }); // createdAt is optional (imports may lack it)
  * if (captured.ok) {
  *   const engaged = transition(b2bFunnel, captured.value, { type: 'engage', at: new Date('2024-05-03T09:00:00Z') });
  * }
@@ -29,13 +29,24 @@ export {
   type FunnelDeepReadonly,
   type FunnelDefinitionInput,
 } from './funnel-definition.ts';
-export { allGuards, anyGuard, defineFunnelGuard, notGuard, requireFields, type FieldPath, type FieldPathDepth, type FieldPathLeaf, type GuardReason } from './guards.ts';
+export {
+  allGuards,
+  anyGuard,
+  defineFunnelGuard,
+  notGuard,
+  requireFields,
+  type RecordFieldPath,
+  type FieldPathDepth,
+  type FieldPathLeaf,
+  type GuardReason,
+} from './guards.ts';
 export {
   enteredStageAt,
   historyToEvents,
   stageVisits,
   timeInStages,
   type EnteredStageAtOptions,
+  type StageHistoryOptions,
   type StageTime,
   type StageVisit,
 } from './history.ts';
@@ -57,6 +68,7 @@ export {
   type TransitionSuccess,
 } from './transition.ts';
 export type {
+  DatedFunnelEvent,
   DefinitionEventType,
   DefinitionStageId,
   EventTypeOf,

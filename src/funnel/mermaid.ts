@@ -6,15 +6,31 @@ export interface ToMermaidOptions {
   readonly direction?: 'LR' | 'TB';
 }
 
-const safeText = (text: string): string => text.replace(/[^\p{L}\p{N} _\-./(),&+']/gu, ' ').replace(/\s+/g, ' ').trim();
-const safeLabel = (text: string): string => text.replace(/"/g, '#quot;').replace(/[\r\n]+/g, ' ');
+const safeText = (text: string): string =>
+  text
+    .replace(/[^\p{L}\p{N} _\-./(),&+']/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Mermaid entity codes for the characters a label must not carry as they are. */
+const entities: Readonly<Record<string, string>> = { '"': '#quot;', '#': '#35;', '%': '#37;', '<': '#lt;', '>': '#gt;', '`': '#96;', '\\': '#92;' };
+
+/**
+ * A stage label as the text of `state "…"`: on one line (line breaks and other control characters become spaces),
+ * with the characters Mermaid reads as syntax written as entity codes: `"` would end the label, `%%` starts a
+ * comment or an `%%{init: …}%%` directive (Mermaid finds directives anywhere in the text, so a label could restyle
+ * or break the diagram), `#` starts an entity code, `<`, `>` and backticks are markup. It renders as written.
+ */
+const safeLabel = (text: string): string => text.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').replace(/["#%<>`\\]/g, (character) => entities[character] as string);
 
 /**
  * A Mermaid state diagram of a funnel: one state per stage (with its label), one arrow per pair of stages (labelled
  * with the events), `[*]` arrows for entry events and terminal stages, and a class per closed stage kind (won, lost,
  * disqualified) so renderers can colour them. The output is deterministic: the docs embed it and a test keeps them
- * equal.
+ * equal. Labels are escaped (see the guide): whatever a stored definition holds, the output is one line per state
+ * and carries no Mermaid directive.
  *
+ * @throws RangeError when `options.direction` is neither `LR` nor `TB`.
  * @example
  * ```ts
  * const diagram = toMermaid(b2bFunnel);
@@ -26,6 +42,8 @@ const safeLabel = (text: string): string => text.replace(/"/g, '#quot;').replace
  * ```
  */
 export function toMermaid(funnel: Funnel<string, string, never>, options: ToMermaidOptions = {}): string {
+  if (options.direction !== undefined && options.direction !== 'LR' && options.direction !== 'TB')
+    throw new RangeError(`toMermaid: direction must be 'LR' or 'TB', not ${JSON.stringify(options.direction)}`);
   const names = new Map<string, string>();
   const used = new Set<string>();
   for (const stage of funnel.stages) {

@@ -1,3 +1,4 @@
+import { instantMsOrNaN } from '../internal/instant.ts';
 import { err, ok, type Result } from '../result.ts';
 import { transition, type TransitionRefusal } from './transition.ts';
 import type { Funnel, FunnelEvent, FunnelRecord, TransitionContext } from './types.ts';
@@ -29,6 +30,12 @@ export interface ReplayRefusal {
  * {@link transition} and returns the final record, or the first refusal with the event's index. Replaying a
  * record's own history (see {@link historyToEvents}) on the record without its stage gives the same record.
  *
+ * It never throws on bad data: an event whose `at` is not a valid instant, an event type or a stage the funnel does not
+ * know, or an `initial` record whose history has entries without a valid date, is refused as a value
+ * (`{ ok: false, error }` with the event's `index` and the transition's refusal: `invalid_time`, `no_transition`,
+ * `unknown_stage`…). With `outOfOrder: 'insert'`, events without a valid time are put first, so the replay stops at
+ * them.
+ *
  * @example
  * ```ts
  * const result = replay(b2bFunnel, lead, [
@@ -36,6 +43,7 @@ export interface ReplayRefusal {
  *   { type: 'engage', at: new Date('2024-05-03T09:00:00Z') },
  * ]);
  * if (result.ok) result.value.stage; // 'mql'
+ * else result.error.index;           // the refused event, with result.error.refusal.reason
  * ```
  */
 export function replay<S extends string, E extends string, G, R extends FunnelRecord & G>(
@@ -45,7 +53,14 @@ export function replay<S extends string, E extends string, G, R extends FunnelRe
   options: ReplayOptions = {},
 ): Result<R, ReplayRefusal> {
   const order = events.map((_event, index) => index);
-  if (options.outOfOrder === 'insert') order.sort((a, b) => (events[a] as FunnelEvent).at.getTime() - (events[b] as FunnelEvent).at.getTime() || a - b);
+  if (options.outOfOrder === 'insert') {
+    // Invalid times sort first (and are refused there): NaN in a comparator would leave the order undefined.
+    const times = events.map((event) => {
+      const time = instantMsOrNaN(event.at);
+      return time === time ? time : Number.NEGATIVE_INFINITY;
+    });
+    order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+  }
   let record = initial;
   for (const index of order) {
     const result = transition(funnel, record, events[index] as FunnelEvent<E>, options);

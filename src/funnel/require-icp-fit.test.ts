@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bantFramework } from '../frameworks/builtins/bant.ts';
+import { defineIcp } from '../icp/define-icp.ts';
 import { cloudStorageIcp, midMarketSaasIcp } from '../icp/example-icps.ts';
 import type { Lead } from '../models/lead.ts';
 import { addTransitionGuards } from './add-transition-guards.ts';
@@ -49,7 +50,9 @@ describe('requireIcpFit', () => {
     const retail = guard.check(mql({ company: { name: 'Shop', industry: 'retail', employeeCount: 300 } }), event, {});
     expect(retail.passed).toBe(false);
     expect(retail.evidence).toEqual({ icpFit: { icpId: 'mid-market-saas', score: 0, grade: 'F' } });
-    expect(retail.reason).toMatch(/^ICP mid-market-saas fit 0 \(grade F\): disqualified \(required criterion missed: Software or technology; would have scored \d+\)/);
+    expect(retail.reason).toMatch(
+      /^ICP mid-market-saas fit 0 \(grade F\): disqualified \(required criterion missed: Software or technology; would have scored \d+\)/,
+    );
     const student = guard.check(mql({ contact: { email: 'ada@gmail.com', jobTitle: 'Student' } }), event, {});
     expect(student.passed).toBe(false);
     expect(student.reason).toContain('excluded criterion matched: Student or intern');
@@ -64,7 +67,9 @@ describe('requireIcpFit', () => {
       'ICP cloud-storage fit 0 (grade D) is below 1; missed: Pricing page or demo request (90 days); no data for: Technology industry, 50–200 employees, USD 10M–50M revenue, Needs scalable storage, IT director or CTO involved',
     );
     // Unknown revenue and pain point do not pull a lead that matches what is known below the minimum.
-    expect(requireIcpFit(cloudStorageIcp, 100).check(mql({ activities: [{ type: 'demo_requested', at: at('2024-05-02T10:00:00Z') }] }), event, {}).passed).toBe(true);
+    expect(requireIcpFit(cloudStorageIcp, 100).check(mql({ activities: [{ type: 'demo_requested', at: at('2024-05-02T10:00:00Z') }] }), event, {}).passed).toBe(
+      true,
+    );
   });
 
   it('matches as of the event time, never the clock', () => {
@@ -80,6 +85,37 @@ describe('requireIcpFit', () => {
   it('refuses an impossible minimum score', () => {
     expect(() => requireIcpFit(cloudStorageIcp, 101)).toThrow(RangeError);
     expect(() => requireIcpFit(cloudStorageIcp, Number.NaN)).toThrow(RangeError);
+    expect(() => requireIcpFit(cloudStorageIcp, -1)).toThrow('requireIcpFit: minScore must be a number from 0 to 100, got -1');
+    expect(() => requireIcpFit(cloudStorageIcp, '50' as unknown as number)).toThrow('requireIcpFit: minScore must be a number from 0 to 100, got 50');
+  });
+
+  it('names itself and its minimum, and names criteria without a label by their key', () => {
+    const unlabelled = defineIcp({
+      schemaVersion: 1,
+      id: 'plain',
+      name: 'Plain',
+      criteria: {
+        size: { when: { field: 'company.employeeCount', min: 1000 }, weight: 1 },
+        revenue: { when: { field: 'company.annualRevenue', currency: 'USD', min: 1 }, weight: 1 },
+        industry: { when: { field: 'company.industry', in: ['software'] }, weight: 1 },
+      },
+    });
+    const guard = requireIcpFit(unlabelled, 60);
+    expect([guard.name, guard.description]).toEqual(['icp-fit', 'ICP plain fit of at least 60']);
+    expect(guard.check(mql(), event, {}).reason).toBe('ICP plain fit 50 (grade C) is below 60; missed: size; no data for: revenue');
+    expect(requireIcpFit(unlabelled, 90).check(mql({ company: { name: 'Big', industry: 'software', employeeCount: 5000 } }), event, {}).reason).toBe(
+      'ICP plain fit 100 (grade A) reaches 90; no data for: revenue',
+    );
+    // Nothing known, so nothing missed: no "missed" part.
+    expect(guard.check(mql({ company: undefined }), event, {}).reason).toBe('ICP plain fit 0 (grade D) is below 60; no data for: size, revenue, industry');
+  });
+
+  it('refuses an event whose time is not valid, when called directly', () => {
+    const full = requireIcpFit(midMarketSaasIcp, 100);
+    expect(full.check(mql(), { ...event, at: new Date(Number.NaN) }, {})).toEqual({
+      passed: false,
+      reason: 'event.at is not a valid date, so the ICP fit cannot be matched',
+    });
   });
 
   it('does not mutate its input', () => {
@@ -93,7 +129,14 @@ describe('requireIcpFit', () => {
 });
 
 describe('requireIcpFit in a funnel', () => {
-  const qualifying = { frameworkId: 'bant', criteria: { budget: { rating: 'strong' as const, assessedAt: qualifyAt }, authority: { rating: 'strong' as const, assessedAt: qualifyAt }, need: { rating: 'strong' as const, assessedAt: qualifyAt } } };
+  const qualifying = {
+    frameworkId: 'bant',
+    criteria: {
+      budget: { rating: 'strong' as const, assessedAt: qualifyAt },
+      authority: { rating: 'strong' as const, assessedAt: qualifyAt },
+      need: { rating: 'strong' as const, assessedAt: qualifyAt },
+    },
+  };
   const funnel = defineFunnel(addTransitionGuards(b2bFunnelDefinition, { qualify: ['icp-fit', 'bant'] }), {
     guards: { 'icp-fit': requireIcpFit(cloudStorageIcp, 60), bant: requireQualified(bantFramework, () => qualifying) },
   });
@@ -112,7 +155,9 @@ describe('requireIcpFit in a funnel', () => {
   });
 
   it("prefers the guard's fit to one carried by the event", () => {
-    const icpOnly = defineFunnel(addTransitionGuards(b2bFunnelDefinition, { qualify: ['icp-fit'] }), { guards: { 'icp-fit': requireIcpFit(cloudStorageIcp, 60) } });
+    const icpOnly = defineFunnel(addTransitionGuards(b2bFunnelDefinition, { qualify: ['icp-fit'] }), {
+      guards: { 'icp-fit': requireIcpFit(cloudStorageIcp, 60) },
+    });
     const result = transition(icpOnly, mql(), { ...event, qualification: { ...bantVerdict, icpFit: { icpId: 'other', score: 99, grade: 'A' } } });
     expect(result.ok && result.prospect?.qualification.icpFit).toEqual({ icpId: 'cloud-storage', score: 70, grade: 'B' });
   });

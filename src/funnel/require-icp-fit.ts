@@ -1,8 +1,9 @@
-import type { Icp } from '../icp/definition.ts';
+import type { Icp } from '../icp/icp-definition.ts';
 import { compileIcp, type IcpMatch } from '../icp/match-icp.ts';
 import { toIcpFitSummary } from '../icp/to-icp-fit-summary.ts';
 import type { Lead } from '../models/lead.ts';
-import type { FunnelEvent, FunnelGuard, FunnelGuardCheck } from './types.ts';
+import { instantMsOrNaN } from '../internal/instant.ts';
+import type { DatedFunnelEvent, FunnelGuard, FunnelGuardCheck } from './types.ts';
 
 const invalidTime: FunnelGuardCheck = Object.freeze({ passed: false, reason: 'event.at is not a valid date, so the ICP fit cannot be matched' });
 
@@ -21,8 +22,10 @@ const invalidTime: FunnelGuardCheck = Object.freeze({ passed: false, reason: 'ev
  * ```ts
  * import { cloudStorageIcp } from 'leadkit/icp';
  *
+ * declare const mql: Lead; // a lead in stage 'mql'
+ * const assessments = new Map<string, Assessment<'budget' | 'authority' | 'need' | 'timeline', 'weak' | 'developing' | 'strong'>>();
  * const funnel = defineFunnel(addTransitionGuards(b2bFunnelDefinition, { qualify: ['icp-fit', 'bant'] }), {
- *   guards: { 'icp-fit': requireIcpFit(cloudStorageIcp, 60), bant: requireQualified(bantFramework, assessmentOf) },
+ *   guards: { 'icp-fit': requireIcpFit(cloudStorageIcp, 60), bant: requireQualified(bantFramework, (lead: Lead) => assessments.get(lead.id)) },
  * });
  * const result = transition(funnel, mql, { type: 'qualify', at: new Date('2025-06-30T10:00:00Z'), by: 'rep-7' });
  * if (result.ok) result.prospect?.qualification.icpFit; // { icpId: 'cloud-storage', score: 86, grade: 'A' }
@@ -52,10 +55,9 @@ export function requireIcpFit<K extends string, L extends Lead = Lead>(icp: Icp<
   return Object.freeze({
     name: 'icp-fit',
     description: `ICP ${icp.id} fit of at least ${minScore}`,
-    check: (lead: L, event: FunnelEvent): FunnelGuardCheck => {
-      const at = event.at;
-      if (!(at instanceof Date) || Number.isNaN(at.getTime())) return invalidTime;
-      const fit = match(lead, { asOf: at });
+    check: (lead: L, event: DatedFunnelEvent): FunnelGuardCheck => {
+      if (Number.isNaN(instantMsOrNaN(event.at))) return invalidTime;
+      const fit = match(lead, { asOf: event.at });
       const evidence = { icpFit: toIcpFitSummary(fit) };
       if (fit.disqualified || fit.score < minScore) return { passed: false, reason: refusal(fit), evidence };
       return { passed: true, reason: `${fitOf(fit)} reaches ${minScore}${noData(fit)}`, evidence };

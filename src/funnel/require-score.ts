@@ -1,5 +1,6 @@
 import type { Scorer } from '../scoring/types.ts';
-import type { FunnelEvent, FunnelGuard, FunnelGuardCheck } from './types.ts';
+import { instantMsOrNaN } from '../internal/instant.ts';
+import type { DatedFunnelEvent, FunnelGuard, FunnelGuardCheck } from './types.ts';
 import type { Lead } from '../models/lead.ts';
 
 /**
@@ -7,6 +8,8 @@ import type { Lead } from '../models/lead.ts';
  * `leadkit/scoring` (a compiled scoring model, or your own `(lead, { asOf }) => ScoreResult`); the lead is scored as
  * of the event's time. The score is kept as evidence; a failure names the score, the threshold and the top
  * contributions, or the disqualifiers that fired.
+ *
+ * @throws {RangeError} when `minScore` is not a finite number (a programmer error: `NaN` would refuse every lead).
  *
  * @example
  * ```ts
@@ -16,11 +19,15 @@ import type { Lead } from '../models/lead.ts';
  * ```
  */
 export function requireScore<L extends Lead = Lead>(model: Scorer<L>, minScore: number): FunnelGuard<L> {
+  if (typeof minScore !== 'number' || !Number.isFinite(minScore))
+    throw new RangeError(`requireScore: minScore must be a finite number, got ${String(minScore)}`);
   const description = `score of at least ${minScore}`;
+  const invalidTime: FunnelGuardCheck = Object.freeze({ passed: false, reason: 'event.at is not a valid date, so the lead cannot be scored' });
   return Object.freeze({
     name: 'score',
     description,
-    check: (lead: L, event: FunnelEvent): FunnelGuardCheck => {
+    check: (lead: L, event: DatedFunnelEvent): FunnelGuardCheck => {
+      if (Number.isNaN(instantMsOrNaN(event.at))) return invalidTime;
       const result = model(lead, { asOf: event.at });
       const evidence = { score: result.score };
       if (result.disqualifications.length > 0)

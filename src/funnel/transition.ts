@@ -1,11 +1,12 @@
+import { instantMsOrNaN } from '../internal/instant.ts';
 import type { Lead } from '../models/lead.ts';
-import { toProspect, withQualification, type Prospect, type Qualification } from '../models/prospect.ts';
+import { qualificationIssues, withQualification, type Prospect, type Qualification } from '../models/prospect.ts';
 import type { StageChange } from '../models/stage-change.ts';
 import type { Err, Ok } from '../result.ts';
 import { historyToEvents } from './history.ts';
 import { compiledFunnel, type CompiledTransition } from './compiled.ts';
 import type { FunnelEffect } from './funnel-definition.ts';
-import type { Funnel, FunnelEvent, FunnelGuardEvidence, FunnelRecord, TransitionContext } from './types.ts';
+import type { DatedFunnelEvent, Funnel, FunnelEvent, FunnelGuardEvidence, FunnelRecord, TransitionContext } from './types.ts';
 
 /** Why a transition was refused. */
 export type TransitionRefusalCode =
@@ -15,7 +16,7 @@ export type TransitionRefusalCode =
   | 'terminal_stage'
   /** The event does not leave the record's stage (or, for a record with no stage, is not an entry event). */
   | 'no_transition'
-  /** `event.at` is not a valid date. */
+  /** `event.at` is not a valid instant (an Invalid Date, `NaN`, a number out of `Date`'s range, not a date at all). */
   | 'invalid_time'
   /** `event.at` is earlier than the record's last history entry (and `outOfOrder` is not `insert`). */
   | 'out_of_order'
@@ -25,6 +26,8 @@ export type TransitionRefusalCode =
   | 'qualification_missing'
   /** The verdict entering the qualified stage did not qualify the lead. */
   | 'not_qualified'
+  /** The qualification entering the qualified stage cannot make a prospect: a score that is not a number from 0 to 100. */
+  | 'invalid_qualification'
   /** With `outOfOrder: 'insert'`, a later history entry no longer holds once the event is inserted. */
   | 'history_invalid';
 
@@ -97,9 +100,30 @@ function step<R extends FunnelRecord>(funnel: Funnel<string, string, never>, rec
   const stage = record.stage;
   const from = stage ?? null;
   const table = stage === undefined ? compiled.entry : compiled.byStage.get(stage);
+  const next = table?.get(event.type);
+  // The time first: an event without a valid one is refused as such, whatever else is wrong with it.
+  const eventAt = event.at;
+  const isDate = eventAt instanceof Date;
+  // A Date's time value is NaN or in range, so getTime() is the whole check for one (the common case, kept short).
+  const time = isDate ? eventAt.getTime() : instantMsOrNaN(eventAt);
+  if (time !== time)
+    return refuse(
+      'invalid_time',
+      event,
+      from,
+      next?.to ?? null,
+      allowedFrom(table),
+      `Cannot apply ${JSON.stringify(event.type)}: event.at is not a valid date`,
+    );
   if (table === undefined)
-    return refuse('unknown_stage', event, from, null, noEvents, `Cannot apply ${JSON.stringify(event.type)}: the record is in stage ${JSON.stringify(stage)}, which funnel ${JSON.stringify(funnel.id)} does not define`);
-  const next = table.get(event.type);
+    return refuse(
+      'unknown_stage',
+      event,
+      from,
+      null,
+      noEvents,
+      `Cannot apply ${JSON.stringify(event.type)}: the record is in stage ${JSON.stringify(stage)}, which funnel ${JSON.stringify(funnel.id)} does not define`,
+    );
   if (next === undefined) {
     if (stage !== undefined && compiled.terminal.has(stage))
       return refuse('terminal_stage', event, from, null, noEvents, `Cannot apply ${JSON.stringify(event.type)}: ${describeStage(from)} is terminal`);
@@ -113,23 +137,36 @@ function step<R extends FunnelRecord>(funnel: Funnel<string, string, never>, rec
       `Cannot apply ${JSON.stringify(event.type)} to ${describeStage(from)}; allowed: ${allowed.length === 0 ? 'none' : allowed.join(', ')}`,
     );
   }
-  const at = event.at;
-  const time = at instanceof Date ? at.getTime() : Number.NaN;
-  if (time !== time)
-    return refuse('invalid_time', event, from, next.to, allowedFrom(table), `Cannot apply ${JSON.stringify(event.type)}: event.at is not a valid date`);
   const history = record.stageHistory;
   const length = history === undefined ? 0 : history.length;
-  if (length > 0) {
-    const last = (history as readonly StageChange[])[length - 1] as StageChange;
-    if (last.at.getTime() > time)
+  // The last entry with a valid date (usually the last entry): one without is skipped, as the metrics skip it.
+  let latest = length - 1;
+  let lastTime = Number.NaN;
+  for (; latest >= 0; latest--) {
+    lastTime = instantMsOrNaN((history as readonly (StageChange | undefined)[])[latest]?.at);
+    if (lastTime === lastTime) break;
+  }
+  if (latest >= 0) {
+    const last = (history as readonly StageChange[])[latest] as StageChange;
+    if (lastTime > time)
       return refuse(
         'out_of_order',
         event,
         from,
         next.to,
         allowedFrom(table),
-        `Cannot apply ${JSON.stringify(event.type)} at ${at.toISOString()}: it is earlier than the last history entry (${last.event} at ${last.at.toISOString()}); pass outOfOrder: 'insert' to insert it in time order`,
+        `Cannot apply ${JSON.stringify(event.type)} at ${new Date(time).toISOString()}: it is earlier than the last history entry (${last.event} at ${new Date(lastTime).toISOString()}); pass outOfOrder: 'insert' to insert it in time order`,
       );
+  }
+  // The history entry keeps the event's Date (a copy would cost a fifth of a transition); epoch milliseconds become one.
+  let at: Date;
+  let dated: DatedFunnelEvent;
+  if (isDate) {
+    at = eventAt;
+    dated = event as DatedFunnelEvent;
+  } else {
+    at = new Date(time);
+    dated = { ...event, at };
   }
 
   let evidence: FunnelGuardEvidence | undefined;
@@ -137,7 +174,7 @@ function step<R extends FunnelRecord>(funnel: Funnel<string, string, never>, rec
   const guards = next.guards;
   for (let index = 0; index < guards.length; index++) {
     const bound = guards[index] as (typeof guards)[number];
-    const check = bound.guard.check(record as never, event, context);
+    const check = bound.guard.check(record as never, dated, context);
     if (!check.passed) (failed ??= []).push({ guard: bound.name, reason: check.reason });
     else if (check.evidence !== undefined) evidence = evidence === undefined ? check.evidence : { ...evidence, ...check.evidence };
   }
@@ -181,19 +218,17 @@ function step<R extends FunnelRecord>(funnel: Funnel<string, string, never>, rec
     const icpFit = evidence?.icpFit ?? event.qualification?.icpFit;
     const qualifiedBy = event.by ?? compiled.qualifiedBy;
     qualification = icpFit === undefined ? { verdict, qualifiedAt: at, qualifiedBy } : { verdict, icpFit, qualifiedAt: at, qualifiedBy };
-    // toProspect's rules: the verdict must qualify and the date be valid (`at` was checked above). Only a refusal
-    // goes through toProspect, for its wording; a success builds the prospect in the single copy below.
-    if (!verdict.qualified) {
-      const refused = toProspect(record as unknown as Lead, qualification);
+    // toProspect's rules (`at` was checked above); a success builds the prospect in the single copy below.
+    const problems = qualificationIssues(qualification);
+    if (problems.length > 0)
       return refuse(
-        'not_qualified',
+        verdict.qualified ? 'invalid_qualification' : 'not_qualified',
         event,
         from,
         to,
         allowedFrom(table),
-        `Cannot move to the qualified stage ${JSON.stringify(to)}: ${refused.ok ? 'the verdict did not qualify the lead' : refused.error.issues.map((problem) => problem.message).join('; ')}`,
+        `Cannot move to the qualified stage ${JSON.stringify(to)}: ${problems.map((problem) => `${problem.pathText} ${problem.message}`).join('; ')}`,
       );
-    }
   }
 
   // One shallow copy, then plain stores: on V8 (Node 20) `{ ...record, stage, stageHistory }` leaves the fast clone
@@ -210,6 +245,12 @@ function step<R extends FunnelRecord>(funnel: Funnel<string, string, never>, rec
   return { ok: true, value: value as unknown as R, change, effects: next.effects, prospect: value as never };
 }
 
+/** Index of the last history entry with a valid date, or -1: an entry without one is skipped, as the metrics skip it. */
+function latestDated(history: readonly StageChange[]): number {
+  for (let index = history.length - 1; index >= 0; index--) if (!Number.isNaN(instantMsOrNaN(history[index]?.at))) return index;
+  return -1;
+}
+
 /** Rewinds a record to before its first history entry. */
 function rewind<R extends FunnelRecord>(record: R): R {
   const { stage: _stage, stageHistory, ...rest } = record;
@@ -217,10 +258,17 @@ function rewind<R extends FunnelRecord>(record: R): R {
   return (first === undefined || first.from === null ? rest : { ...rest, stage: first.from, stageHistory: [] }) as unknown as R;
 }
 
-function insertInOrder<R extends FunnelRecord>(funnel: Funnel<string, string, never>, record: R, event: FunnelEvent, context: TransitionContext): TransitionResult<R> {
-  const events = historyToEvents(record);
+function insertInOrder<R extends FunnelRecord>(
+  funnel: Funnel<string, string, never>,
+  record: R,
+  event: FunnelEvent,
+  context: TransitionContext,
+): TransitionResult<R> {
+  const events: FunnelEvent[] = historyToEvents(record);
+  const time = instantMsOrNaN(event.at);
+  // An entry without a valid date stays where it is (the event goes after it); replaying it then refuses it.
   let position = events.length;
-  while (position > 0 && (events[position - 1] as FunnelEvent).at.getTime() > event.at.getTime()) position--;
+  while (position > 0 && instantMsOrNaN((events[position - 1] as FunnelEvent).at) > time) position--;
   events.splice(position, 0, event);
   const strict: TransitionContext = { ...context, outOfOrder: 'refuse' };
   let current = rewind(record);
@@ -235,7 +283,7 @@ function insertInOrder<R extends FunnelRecord>(funnel: Funnel<string, string, ne
         record.stage ?? null,
         result.error.to,
         result.error.allowedEvents,
-        `Inserting ${JSON.stringify(event.type)} at ${event.at.toISOString()} breaks the later history entry ${index > position ? index - 1 : index} (${result.error.event}): ${result.error.message}`,
+        `Inserting ${JSON.stringify(event.type)} at ${new Date(time).toISOString()} breaks the later history entry ${index > position ? index - 1 : index} (${result.error.event}): ${result.error.message}`,
         result.error.failedGuards,
       );
     }
@@ -259,10 +307,14 @@ function insertInOrder<R extends FunnelRecord>(funnel: Funnel<string, string, ne
  * the verdict comes from a guard's evidence (`requireQualified`) or from `event.qualification`, and `prospect`
  * holds the record typed as a `Prospect`. The success also lists the `effects` the definition asks for; none is run.
  *
+ * `event.at` is a `Date` or epoch milliseconds; an invalid instant is refused (`invalid_time`), and the history entry
+ * gets its own `Date`. The event must not be earlier than the record's last history entry with a valid date (entries
+ * without one are skipped, as the metrics skip them), unless `context.outOfOrder` is `insert`.
+ *
  * @example
  * ```ts
  * const result = transition(b2bFunnel, lead, { type: 'engage', at: new Date('2024-05-02T10:00:00Z'), by: 'rep-7' });
- * if (result.ok) save(result.value);               // result.value.stage === 'mql'
+ * if (result.ok) console.log(result.value.stage);  // 'mql', for a lead in stage 'lead'
  * else console.warn(result.error.message);          // names the event and every failed guard
  * ```
  */
@@ -275,8 +327,8 @@ export function transition<S extends string, E extends string, G, R extends Funn
   const target = funnel as unknown as Funnel<string, string, never>;
   if (context.outOfOrder === 'insert') {
     const history = record.stageHistory;
-    const last = history === undefined ? undefined : history[history.length - 1];
-    if (last !== undefined && event.at instanceof Date && last.at.getTime() > event.at.getTime()) return insertInOrder(target, record, event, context);
+    const latest = history === undefined ? -1 : latestDated(history);
+    if (latest >= 0 && instantMsOrNaN(history?.[latest]?.at) > instantMsOrNaN(event.at)) return insertInOrder(target, record, event, context);
   }
   return step(target, record, event, context);
 }

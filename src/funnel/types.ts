@@ -1,7 +1,8 @@
+import type { Instant } from '../internal/instant.ts';
 import type { IcpFitSummary, QualificationVerdict } from '../models/prospect.ts';
 import type { StageChange } from '../models/stage-change.ts';
 import type { CompiledFunnel, compiledFunnel } from './compiled.ts';
-import type { FunnelDefinition, FunnelStageDefinition, FunnelTransitionDefinition, FunnelPolicy } from './funnel-definition.ts';
+import type { FunnelStageDefinition, FunnelTransitionDefinition, FunnelPolicy } from './funnel-definition.ts';
 
 /**
  * Anything that moves through a funnel: an object with an optional current `stage` and its `stageHistory`
@@ -27,14 +28,26 @@ export interface FunnelEventQualification {
 export interface FunnelEvent<E extends string = string> {
   /** The event type, one of the funnel's transition events. */
   readonly type: E;
-  /** When it happened: the time written to the history and the only time guards see (never the clock). */
-  readonly at: Date;
+  /**
+   * When it happened, as a `Date` or epoch milliseconds: the time written to the history (as a `Date`) and the only
+   * time guards see (never the clock). An invalid instant is refused (`invalid_time`).
+   */
+  readonly at: Instant;
   /** Who did it (user id or a system such as `workflow:scoring`). */
   readonly by?: string;
   /** Why, in words. */
   readonly reason?: string;
   /** Evidence for entering the qualified stage, used when no guard provides a verdict. */
   readonly qualification?: FunnelEventQualification;
+}
+
+/**
+ * An event as guards see it: its `at` has been checked and is a `Date` (an event given in epoch milliseconds is passed
+ * on with `at` as the same instant in a `Date`).
+ */
+export interface DatedFunnelEvent<E extends string = string> extends FunnelEvent<E> {
+  /** When it happened. */
+  readonly at: Date;
 }
 
 /** Evidence a guard may attach when it passes; the qualified stage turns it into a prospect's qualification. */
@@ -78,17 +91,14 @@ export interface FunnelGuard<R = FunnelRecord> {
   /** What the guard requires, in words (`ICP fit of at least 60`). */
   readonly description: string;
   /** Checks the condition. Must not throw for a domain refusal, nor mutate its arguments. */
-  readonly check: (record: R, event: FunnelEvent, context: TransitionContext) => FunnelGuardCheck;
+  readonly check: (record: R, event: DatedFunnelEvent, context: TransitionContext) => FunnelGuardCheck;
 }
 
 /** A stage of a defined funnel, its id typed as the funnel's stage-id literal union. */
 export type FunnelStage<S extends string = string> = Omit<FunnelStageDefinition, 'id'> & { readonly id: S };
 
 /** A transition of a defined funnel, with typed event and stage ids. */
-export type FunnelTransition<S extends string = string, E extends string = string> = Omit<
-  FunnelTransitionDefinition,
-  'event' | 'from' | 'to'
-> & {
+export type FunnelTransition<S extends string = string, E extends string = string> = Omit<FunnelTransitionDefinition, 'event' | 'from' | 'to'> & {
   /** The event type. */
   readonly event: E;
   /** Stages it leaves, or `null` for an entry event. */
@@ -147,5 +157,3 @@ export type DefinitionEventType<D> = D extends { readonly transitions: readonly 
     ? I
     : never
   : never;
-
-export type { FunnelDefinition };

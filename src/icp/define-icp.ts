@@ -1,75 +1,71 @@
-import { ValidationError } from '../errors.ts';
-import { forbiddenKeyIssues } from '../internal/forbidden-keys.ts';
+import { conditionFieldIssues } from '../conditions/check-fields.ts';
+import { leadFieldCatalog, type LeadFieldCatalog } from '../conditions/field-path.ts';
+import type { LeadSchemaOptions } from '../conditions/parse-condition.ts';
+import type { ValidationError, ValidationIssue } from '../errors.ts';
+import { RESERVED_KEYS } from '../internal/inspect-input.ts';
 import { parseWith } from '../parse.ts';
-import { err, ok, type Result } from '../result.ts';
-import { IcpDefinition, type Icp, type IcpDefinitionJson } from './definition.ts';
+import type { Result } from '../result.ts';
+import { IcpDefinition, type Icp, type IcpDefinitionJson } from './icp-definition.ts';
 
 /** The criterion keys of a definition written in code, as a union of string literals. */
 export type IcpCriterionKeyOf<D extends IcpDefinitionJson> = Extract<keyof D['criteria'], string>;
 
-const dangerousKeys = ['__proto__', 'constructor', 'prototype'];
 const criterionKeyRule = 'is not a valid criterion key (a letter, then letters, digits, "_" or "-"; at most 100 characters)';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every field problem of an ICP against a lead schema's fields (internal); read defensively, parsed or not. */
+export function icpFieldIssues(icp: unknown, catalog: LeadFieldCatalog): ValidationIssue[] {
+  if (!isRecord(icp) || !isRecord(icp['criteria'])) return [];
+  return Object.entries(icp['criteria']).flatMap(([key, criterion]) =>
+    isRecord(criterion) ? conditionFieldIssues(criterion['when'], catalog, ['criteria', key, 'when']) : [],
+  );
+}
 
 /**
  * Parses untrusted data (JSON from a database or an API) into a validated {@link Icp}, listing every problem with
- * its path (`criteria.industry.values[0]`). Never throws for bad data; `__proto__` keys are reported, never assigned.
+ * its path (`criteria.industry.when.in[0]`): the shape, the field paths against your lead schema (`options.lead`,
+ * `Lead` by default, with a "did you mean"), values that are not in a field's closed list. Never throws for bad data;
+ * criterion keys that name inherited members (`__proto__`, `constructor`, `toString`) are refused, never assigned.
  *
  * @example
  * ```ts
  * const parsed = parseIcp(JSON.parse(stored));
- * if (!parsed.ok) return reply(400, parsed.error.issues);
- * const fit = matchIcp(parsed.value, lead, { asOf });
+ * if (!parsed.ok) console.error(parsed.error.message); // every problem, with its path
+ * else console.log(matchIcp(parsed.value, lead, { asOf }).score);
  * ```
  */
-export function parseIcp(input: unknown): Result<Icp, ValidationError> {
-  // zod drops a `__proto__` key from records without a word; a stored ICP with one is tampered or broken, so say so.
-  const forbidden = forbiddenKeyIssues(input, dangerousKeys);
-  const parsed = parseWith(IcpDefinition, input, 'ICP definition');
-  if (parsed.ok && forbidden.length === 0) return parsed;
+export function parseIcp(input: unknown, options: LeadSchemaOptions = {}): Result<Icp, ValidationError> {
+  const fieldIssues = (icp: unknown) => icpFieldIssues(icp, leadFieldCatalog(options.lead));
+  const parsed = parseWith(IcpDefinition, input, 'ICP definition', { forbiddenKeys: RESERVED_KEYS, check: fieldIssues, checkInput: fieldIssues });
+  if (parsed.ok) return parsed;
   // zod says only "has an invalid key" for a bad record key; the only record here is `criteria`, so say what a key is.
-  const issues = (parsed.ok ? [] : parsed.error.issues).map((found) =>
-    found.code === 'invalid_key' ? { ...found, message: criterionKeyRule } : found,
-  );
-  return err(new ValidationError('ICP definition', [...forbidden, ...issues]));
+  for (const found of parsed.error.issues) if (found.code === 'invalid_key') (found as { message: string }).message = criterionKeyRule;
+  return parsed;
 }
 
 /**
- * The non-throwing form of {@link defineIcp}: validates a definition written in code and keeps its criterion keys
- * as literal types.
- *
- * @example
- * ```ts
- * const result = safeDefineIcp({ id: 'smb', criteria: { size: { kind: 'range', field: 'company.employeeCount', max: 50 } } });
- * if (result.ok) matchIcp(result.value, lead, { asOf }).matched; // ('size')[]
- * ```
- */
-export function safeDefineIcp<const D extends IcpDefinitionJson>(definition: D): Result<Icp<IcpCriterionKeyOf<D>>, ValidationError> {
-  const parsed = parseIcp(definition);
-  if (!parsed.ok) return parsed;
-  return ok(parsed.value as Icp<IcpCriterionKeyOf<D>>);
-}
-
-/**
- * Defines an ICP in code: validates it (filling defaults such as `weight: 1`) and returns it as plain data, the same
- * JSON a team stores. `const` inference keeps the criterion keys literal, so results name them exactly.
+ * Defines an ICP in code: validates it as {@link parseIcp} does (filling defaults such as `weight: 1`) and returns it
+ * as plain data, the same JSON a team stores. `const` inference keeps the criterion keys literal, so results name
+ * them exactly.
  *
  * @example
  * ```ts
  * const icp = defineIcp({
  *   id: 'mid-market-saas',
  *   criteria: {
- *     industry: { kind: 'oneOf', field: 'company.industry', values: ['software', 'technology'], weight: 3, required: true },
- *     employees: { kind: 'range', field: 'company.employeeCount', min: 50, max: 200, weight: 2 },
- *     student: { kind: 'oneOf', field: 'contact.seniority', values: ['student'], exclude: true },
+ *     industry: { when: { field: 'company.industry', in: ['software', 'technology'] }, weight: 3, required: true },
+ *     employees: { when: { field: 'company.employeeCount', min: 50, max: 200 }, weight: 2 },
+ *     student: { when: { field: 'contact.seniority', equals: 'student' }, exclude: true },
  *   },
  * });
  * const fit = matchIcp(icp, lead, { asOf: new Date('2024-06-30T00:00:00Z') });
  * ```
  * @throws ValidationError listing every problem when the definition is invalid (a programmer error in code; use
- * {@link parseIcp} or {@link safeDefineIcp} for data from outside).
+ * {@link parseIcp} for data from outside).
  */
-export function defineIcp<const D extends IcpDefinitionJson>(definition: D): Icp<IcpCriterionKeyOf<D>> {
-  const result = safeDefineIcp(definition);
-  if (!result.ok) throw result.error;
-  return result.value;
+export function defineIcp<const D extends IcpDefinitionJson>(definition: D, options: LeadSchemaOptions = {}): Icp<IcpCriterionKeyOf<D>> {
+  const parsed = parseIcp(definition, options);
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value as Icp<IcpCriterionKeyOf<D>>;
 }

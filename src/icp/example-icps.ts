@@ -18,21 +18,24 @@ export const cloudStorageIcp = /*@__PURE__*/ defineIcp({
   description:
     'Technology companies of 50–200 employees and USD 10M–50M revenue that lack scalable storage, show buying intent and have an IT director or CTO involved.',
   criteria: {
-    industry: { label: 'Technology industry', kind: 'oneOf', field: 'company.industry', values: ['technology', 'software'], weight: 3 },
-    employees: { label: '50–200 employees', kind: 'range', field: 'company.employeeCount', min: 50, max: 200, weight: 2 },
-    revenue: { label: 'USD 10M–50M revenue', kind: 'moneyRange', field: 'company.annualRevenue', currency: 'USD', min: '10000000', max: '50000000', weight: 2 },
-    painPoint: { label: 'Needs scalable storage', kind: 'painPoints', anyOf: ['lack of scalable storage solutions'], weight: 2 },
+    industry: { label: 'Technology industry', when: { field: 'company.industry', in: ['technology', 'software'] }, weight: 3 },
+    employees: { label: '50–200 employees', when: { field: 'company.employeeCount', min: 50, max: 200 }, weight: 2 },
+    revenue: { label: 'USD 10M–50M revenue', when: { field: 'company.annualRevenue', currency: 'USD', min: 10_000_000, max: 50_000_000 }, weight: 2 },
+    painPoint: { label: 'Needs scalable storage', when: { field: 'painPoints', contains: 'scalable storage' }, weight: 2 },
     intent: {
       label: 'Pricing page or demo request (90 days)',
-      kind: 'intent',
-      signals: [{ activity: 'page_viewed', pageKind: 'pricing' }, { activity: 'page_viewed', urlIncludes: '/pricing' }, { activity: 'demo_requested' }],
-      withinDays: 90,
+      when: {
+        any: [
+          { activity: { type: 'page_viewed', pageKind: 'pricing' }, withinDays: 90 },
+          { activity: { type: 'page_viewed', url: '*/pricing*' }, withinDays: 90 },
+          { activity: { type: 'demo_requested' }, withinDays: 90 },
+        ],
+      },
       weight: 3,
     },
     decisionMaker: {
       label: 'IT director or CTO involved',
-      kind: 'jobTitle',
-      anyOf: ['it director', 'director of it', 'head of it', 'cto', 'chief technology officer'],
+      when: { field: 'contact.jobTitle', containsWords: ['it director', 'director of it', 'head of it', 'cto', 'chief technology officer'] },
       weight: 2,
     },
   },
@@ -54,47 +57,41 @@ export const midMarketSaasIcp = /*@__PURE__*/ defineIcp({
   name: 'Mid-market SaaS',
   description: 'Software companies of 200–1,000 employees in North America and Western Europe that run a CRM, with a senior buyer engaged.',
   criteria: {
-    industry: { label: 'Software or technology', kind: 'oneOf', field: 'company.industry', values: ['software', 'technology'], weight: 3, required: true },
-    employees: { label: '200–1,000 employees', kind: 'range', field: 'company.employeeCount', min: 200, max: 1000, weight: 2 },
+    industry: { label: 'Software or technology', when: { field: 'company.industry', in: ['software', 'technology'] }, weight: 3, required: true },
+    employees: { label: '200–1,000 employees', when: { field: 'company.employeeCount', min: 200, max: 1000 }, weight: 2 },
     country: {
       label: 'North America or Western Europe',
-      kind: 'oneOf',
-      field: 'company.country',
-      values: ['US', 'CA', 'GB', 'IE', 'DE', 'FR', 'NL', 'BE', 'SE', 'DK', 'NO', 'FI'],
+      when: { field: 'company.country', in: ['US', 'CA', 'GB', 'IE', 'DE', 'FR', 'NL', 'BE', 'SE', 'DK', 'NO', 'FI'] },
       weight: 1,
     },
-    crm: { label: 'Runs a CRM', kind: 'technologies', anyOf: ['salesforce', 'hubspot', 'pipedrive', 'zoho'], weight: 2 },
-    seniority: { label: 'Director or above', kind: 'oneOf', field: 'contact.seniority', values: ['director', 'vp', 'c_level', 'owner'], weight: 2 },
+    crm: { label: 'Runs a CRM', when: { field: 'company.technologies', in: ['salesforce', 'hubspot', 'pipedrive', 'zoho'] }, weight: 2 },
+    seniority: { label: 'Director or above', when: { field: 'contact.seniority', in: ['director', 'vp', 'c_level', 'owner'] }, weight: 2 },
     buyingRole: {
       label: 'Decision maker or champion',
-      kind: 'oneOf',
-      field: 'contact.decisionRole',
-      values: ['economic_buyer', 'decision_maker', 'champion'],
+      when: { field: 'contact.decisionRole', in: ['economic_buyer', 'decision_maker', 'champion'] },
       weight: 1,
     },
     engaged: {
       label: 'Engaged in the last 60 days',
-      kind: 'intent',
-      signals: [{ activity: 'demo_requested' }, { activity: 'trial_started' }, { activity: 'meeting_booked' }, { activity: 'page_viewed', pageKind: 'pricing' }],
-      withinDays: 60,
+      when: {
+        any: [
+          { activity: { type: ['demo_requested', 'trial_started', 'meeting_booked'] }, withinDays: 60 },
+          { activity: { type: 'page_viewed', pageKind: 'pricing' }, withinDays: 60 },
+        ],
+      },
       weight: 2,
     },
     student: {
       label: 'Student or intern',
-      kind: 'anyOf',
-      conditions: [
-        { kind: 'oneOf', field: 'contact.seniority', values: ['student', 'intern'] },
-        { kind: 'jobTitle', anyOf: ['student', 'intern'] },
-      ],
+      when: {
+        any: [
+          { field: 'contact.seniority', in: ['student', 'intern'] },
+          { field: 'contact.jobTitle', containsWords: ['student', 'intern'] },
+        ],
+      },
       exclude: true,
     },
-    freeEmail: {
-      label: 'Free e-mail address',
-      kind: 'oneOf',
-      field: 'contact.emailDomain',
-      values: ['gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'live.com', 'aol.com', 'icloud.com', 'proton.me', 'gmx.de'],
-      exclude: true,
-    },
-    competitor: { label: 'Competitor', kind: 'oneOf', field: 'company.domain', values: ['pipelinepro.io', 'rivalcrm.com'], exclude: true },
+    freeEmail: { label: 'Free e-mail address', when: { field: 'contact.emailKind', equals: 'free' }, exclude: true },
+    competitor: { label: 'Competitor', when: { field: 'company.domain', in: ['pipelinepro.io', 'rivalcrm.com'] }, exclude: true },
   },
 });

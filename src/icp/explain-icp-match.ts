@@ -5,18 +5,18 @@ function percent(share: number): string {
 }
 
 /**
- * Explains a match in lines of text for people: the score and grade with how much of the profile could be checked,
- * then one line per criterion with the points it gave (the points add up to the score).
+ * Explains a match as text for people (lines joined with `\n`): the score and grade with how much of the profile
+ * could be checked, then one line per criterion with the points it gave (the points add up to the score).
  *
  * @example
  * ```ts
- * console.log(explainIcpMatch(matchIcp(cloudStorageIcp, lead, { asOf })).join('\n'));
+ * console.log(explainIcpMatch(matchIcp(cloudStorageIcp, lead, { asOf })));
  * // lead-7 fits cloud-storage 83/100, grade A (checked 80% of the weight; unknown: painPoint)
  * //   +33 Technology industry: matched, company.industry is "technology"; expected company.industry one of technology
  * //   …
  * ```
  */
-export function explainIcpMatch(match: IcpMatch): string[] {
+export function explainIcpMatch(match: IcpMatch): string {
   const unknown = match.unknown.length === 0 ? '' : `; unknown: ${match.unknown.join(', ')}`;
   const verdict = match.disqualified
     ? `is disqualified by ${match.icpId} (grade F; ${match.disqualifiedBy.join(', ')}; would score ${match.scoreBeforeDisqualification}/100)`
@@ -26,5 +26,5 @@ export function explainIcpMatch(match: IcpMatch): string[] {
     const points = (criterion.exclude ? '±0' : criterion.points > 0 ? `+${criterion.points}` : '0').padStart(4);
     return `  ${points} ${criterion.reason}`;
   });
-  return [header, ...lines];
+  return [header, ...lines].join('\n');
 }

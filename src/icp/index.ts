@@ -9,8 +9,8 @@
  * const icp = defineIcp({
  *   id: 'mid-market-saas',
  *   criteria: {
- *     industry: { kind: 'oneOf', field: 'company.industry', values: ['software'], weight: 3 },
- *     employees: { kind: 'range', field: 'company.employeeCount', min: 50, max: 200 },
+ *     industry: { when: { field: 'company.industry', in: ['software'] }, weight: 3 },
+ *     employees: { when: { field: 'company.employeeCount', min: 50, max: 200 } },
  *   },
  * });
  * const fit = matchIcp(icp, lead, { asOf: new Date('2024-06-30T00:00:00Z') });
@@ -21,21 +21,18 @@
  */
 export {
   DEFAULT_ICP_GRADE_THRESHOLDS,
-  IcpBaseCondition,
-  IcpCondition,
   IcpCriterion,
   IcpCriterionKey,
   IcpDefinition,
-  IcpFieldPath,
   IcpGradeThresholds,
-  IcpIntentSignal,
   type Icp,
   type IcpDefinitionJson,
-} from './definition.ts';
-export { defineIcp, parseIcp, safeDefineIcp, type IcpCriterionKeyOf } from './define-icp.ts';
-export type { IcpCriterionStatus, IcpLeadValue } from './evaluate-condition.ts';
+} from './icp-definition.ts';
+export { defineIcp, parseIcp, type IcpCriterionKeyOf } from './define-icp.ts';
 export {
   compileIcp,
+  type IcpCriterionStatus,
+  type IcpLeadValue,
   icpGrade,
   matchIcp,
   type IcpCriterionResult,

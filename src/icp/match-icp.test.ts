@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/v4';
+import { compileCondition } from '../conditions/compile-condition.ts';
+import { ValidationError } from '../errors.ts';
+import { MILLISECONDS_PER_DAY } from '../internal/instant.ts';
 import { Lead } from '../models/lead.ts';
 import { toProspect } from '../models/prospect.ts';
 import { defineIcp } from './define-icp.ts';
@@ -64,7 +67,10 @@ describe('matchIcp on the cloud-storage ICP (worked examples)', () => {
     expect(pointsOf(match)).toEqual({ industry: 30, employees: 0, revenue: 0, painPoint: 0, intent: 30, decisionMaker: 20 });
     const revenue = match.criteria.find((criterion) => criterion.key === 'revenue');
     expect(revenue?.leadValue).toEqual({ amountMinor: 3_000_000_000, currency: 'EUR' });
-    expect(revenue?.reason).toContain('in EUR, not USD (never converted)');
+    // Another currency is never converted: the revenue is shown and said not to be comparable.
+    expect(revenue?.reason).toBe(
+      'USD 10M–50M revenue: unknown, company.annualRevenue is EUR 30,000,000, which this test cannot compare; expected company.annualRevenue between USD 10,000,000 and USD 50,000,000',
+    );
   });
 
   it('splits points by largest remainder so they add up to the rounded score', () => {
@@ -82,27 +88,35 @@ describe('matchIcp on the cloud-storage ICP (worked examples)', () => {
 
   it('gives 0 and grade D when nothing could be checked', () => {
     const match = matchIcp(cloudStorageIcp, makeLead({ contact: {}, activities: [] }), { asOf });
-    // intent is never unknown: no activity is a miss
+    // An activity test is never unknown: no activity is a miss.
     expect(match).toMatchObject({ score: 0, grade: 'D', matched: [], missed: ['intent'] });
-    const onlyFirmographics = defineIcp({ id: 'f', criteria: { size: { kind: 'range', field: 'company.employeeCount', min: 1 } } });
+    const onlyFirmographics = defineIcp({ id: 'f', criteria: { size: { when: { field: 'company.employeeCount', min: 1 } } } });
     expect(matchIcp(onlyFirmographics, makeLead(), { asOf })).toMatchObject({ score: 0, grade: 'D', unknown: ['size'], knownWeightShare: 0 });
   });
 });
 
-describe('matchIcp: criterion kinds', () => {
+describe('matchIcp: criterion conditions', () => {
+  // The old kinds, written in the one condition language.
   const icp = defineIcp({
-    id: 'kinds',
+    id: 'conditions',
     criteria: {
-      industry: { kind: 'oneOf', field: 'company.industry', values: ['Software'] },
-      tags: { kind: 'oneOf', field: 'company.tags', values: ['enterprise'] },
-      seniority: { kind: 'oneOf', field: 'contact.seniority', values: ['vp', 'c_level'] },
-      emailDomain: { kind: 'oneOf', field: 'contact.emailDomain', values: ['acme.com'] },
-      source: { kind: 'oneOf', field: 'source', values: ['referral'] },
-      employees: { kind: 'range', field: 'company.employeeCount', min: 50, max: 200 },
-      techAny: { kind: 'technologies', anyOf: ['AWS', 'gcp'] },
-      techAll: { kind: 'technologies', allOf: ['aws', 'snowflake'] },
-      pain: { kind: 'painPoints', anyOf: ['lack of scalable storage solutions'] },
-      title: { kind: 'jobTitle', anyOf: ['it director', 'cto'] },
+      industry: { when: { field: 'company.industry', in: ['Software'] } },
+      tags: { when: { field: 'company.tags', in: ['enterprise'] } },
+      seniority: { when: { field: 'contact.seniority', in: ['vp', 'c_level'] } },
+      emailDomain: { when: { field: 'contact.emailDomain', in: ['acme.com'] } },
+      source: { when: { field: 'source', in: ['referral'] } },
+      employees: { when: { field: 'company.employeeCount', min: 50, max: 200 } },
+      techAny: { when: { field: 'company.technologies', in: ['AWS', 'gcp'] } },
+      techAll: {
+        when: {
+          all: [
+            { field: 'company.technologies', equals: 'aws' },
+            { field: 'company.technologies', equals: 'snowflake' },
+          ],
+        },
+      },
+      pain: { when: { field: 'painPoints', contains: 'lack of scalable storage' } },
+      title: { when: { field: 'contact.jobTitle', containsWords: ['it director', 'cto'] } },
     },
   });
 
@@ -111,7 +125,7 @@ describe('matchIcp: criterion kinds', () => {
       contact: { email: 'Ada@ACME.com', seniority: 'vp', jobTitle: 'Director of Sales' },
       source: 'referral',
       company: { name: 'A', industry: 'software', tags: ['smb', 'Enterprise'], employeeCount: 200, technologies: ['aws'] },
-      painPoints: ['  LACK of scalable   storage '],
+      painPoints: ['data silos', 'LACK of scalable storage solutions'],
     });
     expect(statuses(matchIcp(icp, lead, { asOf }))).toEqual({
       industry: 'matched',
@@ -128,6 +142,28 @@ describe('matchIcp: criterion kinds', () => {
     });
   });
 
+  it('compares exactly only when the condition says caseSensitive: true', () => {
+    const exact = defineIcp({ id: 'exact', criteria: { industry: { when: { field: 'company.industry', equals: 'Software', caseSensitive: true } } } });
+    const status = (industry: string) => matchIcp(exact, makeLead({ company: { name: 'A', industry } }), { asOf }).criteria[0]?.status;
+    expect(status('Software')).toBe('matched');
+    expect(status('software')).toBe('missed');
+    expect(statuses(matchIcp(icp, makeLead({ company: { name: 'A', industry: 'SOFTWARE' } }), { asOf })).industry).toBe('matched');
+  });
+
+  it('reads a pain point as a one-way substring, ignoring case but not spacing', () => {
+    // Changed on purpose: the old painPoints kind also matched when the lead's text was part of the phrase, and
+    // collapsed spaces. `contains` is one-way (the lead's pain point contains the phrase), and whitespace counts.
+    const cases: [string[], string][] = [
+      [['Lack of scalable storage solutions'], 'matched'],
+      [['LACK OF SCALABLE STORAGE'], 'matched'],
+      [['lack of storage'], 'missed'],
+      [['  LACK of scalable   storage '], 'missed'],
+      [['data silos'], 'missed'],
+      [[], 'unknown'],
+    ];
+    for (const [painPoints, status] of cases) expect(statuses(matchIcp(icp, makeLead({ painPoints }), { asOf })).pain, painPoints.join('|')).toBe(status);
+  });
+
   it('matches job titles on whole words only', () => {
     const titles = { 'IT Director': 'matched', 'CTO / Co-founder': 'matched', 'Director, IT': 'missed', Doctor: 'missed', 'Head of IT Security': 'missed' };
     for (const [jobTitle, status] of Object.entries(titles))
@@ -138,29 +174,62 @@ describe('matchIcp: criterion kinds', () => {
     const match = matchIcp(icp, makeLead({ contact: {}, company: { name: 'A', technologies: [] }, painPoints: [] }), { asOf });
     expect(match.unknown).toEqual(['industry', 'tags', 'seniority', 'emailDomain', 'employees', 'techAny', 'techAll', 'pain', 'title']);
     expect(match.missed).toEqual(['source']);
-    expect(match.criteria.find((criterion) => criterion.key === 'industry')).toMatchObject({ leadValue: null, reason: expect.stringContaining('is missing') });
+    expect(match.criteria.find((criterion) => criterion.key === 'industry')).toMatchObject({
+      leadValue: null,
+      reason: expect.stringContaining('company.industry is missing'),
+    });
+    // Empty text counts as missing too (a lead built in code may hold it; the Lead schema refuses it).
+    expect(statuses(matchIcp(icp, { ...makeLead(), company: { name: 'A', industry: '' } }, { asOf })).industry).toBe('unknown');
+  });
+
+  it('gives each criterion the outcome of its condition, as compileCondition gives it', () => {
+    const leads = [
+      idealLead,
+      makeLead({ contact: {}, company: { name: 'A', technologies: [] } }),
+      makeLead({ company: { name: 'B', industry: 'retail', technologies: ['aws', 'snowflake'] } }),
+    ];
+    for (const lead of leads)
+      for (const result of matchIcp(icp, lead, { asOf }).criteria)
+        expect(result.status, `${lead.id} ${result.key}`).toBe(compileCondition(result.when).evaluate(lead, { asOf }));
   });
 
   it('reads fields of extended lead types by path, own properties only', () => {
     const TieredLead = Lead.extend({ plan: z.enum(['free', 'pro', 'enterprise']), account: z.object({ seats: z.number() }) });
     const lead = TieredLead.parse({ ...makeLead(), createdAt: '2025-01-01T00:00:00Z', plan: 'pro', account: { seats: 40 } });
-    const tiered = defineIcp({
-      id: 'tiered',
-      criteria: {
-        plan: { kind: 'oneOf', field: 'plan', values: ['pro', 'enterprise'] },
-        seats: { kind: 'range', field: 'account.seats', min: 25 },
-        custom: { kind: 'oneOf', field: 'customFields.tier', values: ['gold'] },
-        inherited: { kind: 'oneOf', field: 'contact.toString', values: ['x'] },
+    const tiered = defineIcp(
+      {
+        id: 'tiered',
+        criteria: {
+          plan: { when: { field: 'plan', in: ['pro', 'enterprise'] } },
+          seats: { when: { field: 'account.seats', min: 25 } },
+          custom: { when: { field: 'customFields.tier', in: ['gold'] } },
+        },
       },
-    });
+      { lead: TieredLead },
+    );
     const match = matchIcp(tiered, lead, { asOf });
-    expect(statuses(match)).toEqual({ plan: 'matched', seats: 'matched', custom: 'unknown', inherited: 'unknown' });
+    expect(statuses(match)).toEqual({ plan: 'matched', seats: 'matched', custom: 'unknown' });
     expect(match.lead).toBe(lead);
     expect(match.lead.plan).toBe('pro');
+    // Inherited properties are never read: the same values on a prototype are unknown.
+    const { plan: _plan, account: _account, ...rest } = lead;
+    const inheriting = Object.setPrototypeOf(
+      { ...rest, customFields: Object.create({ tier: 'gold' }) as Record<string, never> },
+      { plan: 'pro', account: { seats: 40 } },
+    ) as Lead;
+    expect(statuses(matchIcp(tiered, inheriting, { asOf }))).toEqual({ plan: 'unknown', seats: 'unknown', custom: 'unknown' });
+    expect(statuses(matchIcp(tiered, { ...rest, customFields: { tier: 'GOLD' } }, { asOf })).custom).toBe('matched');
+    // A path naming an inherited member is refused when the ICP is defined, not read as unknown later.
+    expect(() => defineIcp({ id: 'inherited', criteria: { a: { when: { field: 'contact.toString', in: ['x'] } } } }, { lead: TieredLead })).toThrow(
+      ValidationError,
+    );
   });
 
-  it('never converts money between currencies', () => {
-    const revenue = defineIcp({ id: 'r', criteria: { revenue: { kind: 'moneyRange', currency: 'USD', min: '10000000', max: '50000000' } } });
+  it('never converts money between currencies; bounds are major units', () => {
+    const revenue = defineIcp({
+      id: 'r',
+      criteria: { revenue: { when: { field: 'company.annualRevenue', currency: 'USD', min: 10_000_000, max: 50_000_000 } } },
+    });
     const at = (amount: string, currency: string) =>
       matchIcp(revenue, makeLead({ company: { name: 'A', annualRevenue: { amount, currency } } }), { asOf }).criteria[0]?.status;
     expect(at('10000000', 'USD')).toBe('matched');
@@ -168,46 +237,126 @@ describe('matchIcp: criterion kinds', () => {
     expect(at('50000000.01', 'USD')).toBe('missed');
     expect(at('9999999.99', 'USD')).toBe('missed');
     expect(at('20000000', 'EUR')).toBe('unknown');
+    // A currency without minor units reads the same way.
+    const yen = defineIcp({ id: 'y', criteria: { revenue: { when: { field: 'company.annualRevenue', currency: 'JPY', min: 1_000_000_000 } } } });
+    expect(matchIcp(yen, makeLead({ company: { name: 'A', annualRevenue: { amount: '1000000000', currency: 'JPY' } } }), { asOf }).criteria[0]?.status).toBe(
+      'matched',
+    );
+    expect(matchIcp(yen, makeLead({ company: { name: 'A', annualRevenue: { amount: '999999999', currency: 'JPY' } } }), { asOf }).criteria[0]?.status).toBe(
+      'missed',
+    );
   });
 
-  it('counts intent signals inside the window up to asOf only', () => {
+  it('counts intent activities inside the window up to asOf only', () => {
     const intent = defineIcp({
       id: 'i',
       criteria: {
-        pricing: { kind: 'intent', signals: [{ activity: 'page_viewed', pageKind: 'pricing' }, { activity: 'email_clicked', urlIncludes: '/Pricing' }], withinDays: 30 },
-        twoDemos: { kind: 'intent', signals: [{ activity: 'demo_requested' }], withinDays: 30, minCount: 2 },
+        pricing: {
+          when: {
+            any: [
+              { activity: { type: 'page_viewed', pageKind: 'pricing' }, withinDays: 30 },
+              { activity: { type: 'email_clicked', url: '*/Pricing*' }, withinDays: 30 },
+            ],
+          },
+        },
+        twoDemos: { when: { activity: { type: 'demo_requested' }, withinDays: 30, atLeast: 2 } },
       },
     });
     const check = (activities: unknown[]) => statuses(matchIcp(intent, makeLead({ activities: activities as never }), { asOf }));
-    expect(check([{ type: 'page_viewed', at: daysAgo(29), url: '/pricing', pageKind: 'pricing' }]).pricing).toBe('matched');
-    expect(check([{ type: 'page_viewed', at: daysAgo(30), url: '/pricing', pageKind: 'pricing' }]).pricing).toBe('missed');
-    expect(check([{ type: 'page_viewed', at: daysAgo(-1), url: '/pricing', pageKind: 'pricing' }]).pricing).toBe('missed');
+    const pricingView = (at: string) => [{ type: 'page_viewed', at, url: '/pricing', pageKind: 'pricing' }];
+    expect(check(pricingView(daysAgo(29))).pricing).toBe('matched');
+    // The window is inclusive now: an activity exactly 30 days before asOf counts (the old intent kind left it out);
+    // one millisecond earlier does not.
+    expect(check(pricingView(daysAgo(30))).pricing).toBe('matched');
+    expect(check(pricingView(new Date(asOf.getTime() - 30 * MILLISECONDS_PER_DAY - 1).toISOString())).pricing).toBe('missed');
+    expect(check(pricingView(asOf.toISOString())).pricing).toBe('matched');
+    expect(check(pricingView(new Date(asOf.getTime() + 1).toISOString())).pricing).toBe('missed');
     expect(check([{ type: 'page_viewed', at: daysAgo(1), url: '/blog', pageKind: 'blog' }]).pricing).toBe('missed');
+    // URL patterns ignore case, as every text comparison does.
     expect(check([{ type: 'email_clicked', at: daysAgo(1), url: 'https://x.io/pricing?utm=1' }]).pricing).toBe('matched');
+    expect(check([{ type: 'email_clicked', at: daysAgo(1), url: 'https://x.io/blog' }]).pricing).toBe('missed');
     expect(check([{ type: 'demo_requested', at: daysAgo(1) }]).twoDemos).toBe('missed');
-    expect(check([{ type: 'demo_requested', at: daysAgo(1) }, { type: 'demo_requested', at: daysAgo(2) }]).twoDemos).toBe('matched');
+    expect(
+      check([
+        { type: 'demo_requested', at: daysAgo(1) },
+        { type: 'demo_requested', at: daysAgo(2) },
+      ]).twoDemos,
+    ).toBe('matched');
     const match = matchIcp(intent, makeLead({ activities: [{ type: 'demo_requested', at: '2025-06-20T12:00:00Z' }] }), { asOf });
     expect(match.criteria[1]?.leadValue).toEqual(['demo_requested on 2025-06-20']);
   });
 
-  it('combines alternatives with anyOf: matched if any, unknown if none matched but some unknown', () => {
+  it('counts several activity types together in one test, but each part of an any apart', () => {
+    const counts = defineIcp({
+      id: 'c',
+      criteria: {
+        together: { when: { activity: { type: ['demo_requested', 'meeting_booked'] }, withinDays: 30, atLeast: 2 } },
+        apart: {
+          when: {
+            any: [
+              { activity: { type: 'demo_requested' }, withinDays: 30, atLeast: 2 },
+              { activity: { type: 'meeting_booked' }, withinDays: 30, atLeast: 2 },
+            ],
+          },
+        },
+      },
+    });
+    const lead = makeLead({
+      activities: [
+        { type: 'demo_requested', at: daysAgo(3) },
+        { type: 'meeting_booked', at: daysAgo(2) },
+      ],
+    });
+    expect(statuses(matchIcp(counts, lead, { asOf }))).toEqual({ together: 'matched', apart: 'missed' });
+  });
+
+  it('combines with any, all and not by three-valued logic', () => {
     const roles = defineIcp({
       id: 'roles',
       criteria: {
         buyer: {
-          kind: 'anyOf',
-          conditions: [
-            { kind: 'jobTitle', anyOf: ['cto'] },
-            { kind: 'oneOf', field: 'contact.decisionRole', values: ['economic_buyer'] },
-          ],
+          when: {
+            any: [
+              { field: 'contact.jobTitle', containsWords: 'cto' },
+              { field: 'contact.decisionRole', in: ['economic_buyer'] },
+            ],
+          },
         },
+        seniorBuyer: {
+          when: {
+            all: [
+              { field: 'contact.jobTitle', containsWords: 'cto' },
+              { field: 'contact.decisionRole', in: ['economic_buyer'] },
+            ],
+          },
+        },
+        notUser: { when: { not: { field: 'contact.decisionRole', equals: 'user' } } },
       },
     });
-    const status = (contact: Record<string, string>) => matchIcp(roles, makeLead({ contact: contact as never }), { asOf }).criteria[0]?.status;
-    expect(status({ jobTitle: 'CTO' })).toBe('matched');
-    expect(status({ jobTitle: 'Engineer', decisionRole: 'economic_buyer' })).toBe('matched');
-    expect(status({ jobTitle: 'Engineer' })).toBe('unknown');
-    expect(status({ jobTitle: 'Engineer', decisionRole: 'user' })).toBe('missed');
+    const status = (contact: Record<string, string>) => statuses(matchIcp(roles, makeLead({ contact: contact as never }), { asOf }));
+    // any: matched if one part is; unknown if none is but one is unknown; missed if every part missed.
+    expect(status({ jobTitle: 'CTO' }).buyer).toBe('matched');
+    expect(status({ jobTitle: 'Engineer', decisionRole: 'economic_buyer' }).buyer).toBe('matched');
+    expect(status({ jobTitle: 'Engineer' }).buyer).toBe('unknown');
+    expect(status({ jobTitle: 'Engineer', decisionRole: 'user' }).buyer).toBe('missed');
+    // all: missed if one part missed, even when another is unknown; unknown if none missed but one is unknown.
+    expect(status({ jobTitle: 'Engineer' }).seniorBuyer).toBe('missed');
+    expect(status({ jobTitle: 'CTO' }).seniorBuyer).toBe('unknown');
+    expect(status({ jobTitle: 'CTO', decisionRole: 'economic_buyer' }).seniorBuyer).toBe('matched');
+    // not keeps unknown unknown: a lead without a decision role is not known to be "not a user".
+    expect(status({}).notUser).toBe('unknown');
+    expect(status({ decisionRole: 'user' }).notUser).toBe('missed');
+    expect(status({ decisionRole: 'champion' }).notUser).toBe('matched');
+  });
+
+  it('tests presence with exists, which is never unknown', () => {
+    const known = defineIcp({
+      id: 'k',
+      criteria: { phone: { when: { field: 'contact.phone', exists: true } }, noPhone: { when: { field: 'contact.phone', exists: false } } },
+    });
+    expect(statuses(matchIcp(known, makeLead({ contact: { phone: '+15550100' } }), { asOf }))).toEqual({ phone: 'matched', noPhone: 'missed' });
+    expect(statuses(matchIcp(known, makeLead({ contact: {} }), { asOf }))).toEqual({ phone: 'missed', noPhone: 'matched' });
+    expect(statuses(matchIcp(known, { ...makeLead(), contact: { phone: '' } }, { asOf }))).toEqual({ phone: 'missed', noPhone: 'matched' });
   });
 });
 
@@ -237,14 +386,21 @@ describe('matchIcp: required and excluded criteria', () => {
     const match = matchIcp(midMarketSaasIcp, makeLead({ contact: {}, company: { name: 'A', industry: 'software' } }), { asOf });
     expect(match.disqualified).toBe(false);
     expect(match.criteria.find((criterion) => criterion.key === 'competitor')?.status).toBe('unknown');
+    expect(match.criteria.find((criterion) => criterion.key === 'student')?.status).toBe('unknown');
   });
 });
 
 describe('grades', () => {
   it('uses the default and custom thresholds', () => {
     expect([80, 79, 60, 59, 40, 39, 0].map((score) => icpGrade(score))).toEqual(['A', 'B', 'B', 'C', 'C', 'D', 'D']);
-    const strict = defineIcp({ id: 's', grades: { A: 95, B: 90, C: 50 }, criteria: { a: { kind: 'range', field: 'company.employeeCount', min: 1 } } });
+    const strict = defineIcp({ id: 's', grades: { A: 95, B: 90, C: 50 }, criteria: { a: { when: { field: 'company.employeeCount', min: 1 } } } });
     expect(matchIcp(strict, makeLead({ company: { name: 'A', employeeCount: 3 } }), { asOf }).grade).toBe('A');
+    const half = defineIcp({
+      id: 'h',
+      grades: { A: 95, B: 90, C: 50 },
+      criteria: { a: { when: { field: 'company.employeeCount', min: 1 } }, b: { when: { field: 'source', equals: 'referral' } } },
+    });
+    expect(matchIcp(half, makeLead({ company: { name: 'A', employeeCount: 3 } }), { asOf })).toMatchObject({ score: 50, grade: 'C' });
   });
 });
 
@@ -264,8 +420,21 @@ describe('matchIcp: contract', () => {
     expect(matcher(idealLead, { asOf })).toEqual(matchIcp(cloudStorageIcp, idealLead, { asOf }));
   });
 
+  it('takes asOf as a Date or epoch milliseconds', () => {
+    const byNumber = matchIcp(cloudStorageIcp, idealLead, { asOf: asOf.getTime() });
+    expect(byNumber).toEqual(matchIcp(cloudStorageIcp, idealLead, { asOf }));
+    expect(byNumber.asOf).toEqual(asOf);
+    // A later asOf moves the intent window: 100 days on, the pricing visit (10 days before asOf) no longer counts.
+    expect(statuses(matchIcp(cloudStorageIcp, idealLead, { asOf: asOf.getTime() + 100 * MILLISECONDS_PER_DAY })).intent).toBe('missed');
+  });
+
   it('throws a RangeError for an invalid asOf', () => {
-    expect(() => matchIcp(cloudStorageIcp, idealLead, { asOf: new Date('nope') })).toThrow(RangeError);
+    for (const invalid of [new Date('nope'), Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => matchIcp(cloudStorageIcp, idealLead, { asOf: invalid })).toThrow(RangeError);
+      expect(() => matchIcp(cloudStorageIcp, idealLead, { asOf: invalid })).toThrow(/^asOf is not a valid instant/);
+      expect(() => compileIcp(cloudStorageIcp)(idealLead, { asOf: invalid })).toThrow(RangeError);
+      expect(() => rankIcps([cloudStorageIcp], idealLead, { asOf: invalid })).toThrow(RangeError);
+    }
   });
 });
 
@@ -278,8 +447,8 @@ describe('rankIcps', () => {
   });
 
   it('keeps the given order on ties', () => {
-    const a = defineIcp({ id: 'a', criteria: { size: { kind: 'range', field: 'company.employeeCount', min: 1 } } });
-    const b = defineIcp({ id: 'b', criteria: { size: { kind: 'range', field: 'company.employeeCount', min: 1 } } });
+    const a = defineIcp({ id: 'a', criteria: { size: { when: { field: 'company.employeeCount', min: 1 } } } });
+    const b = defineIcp({ id: 'b', criteria: { size: { when: { field: 'company.employeeCount', min: 1 } } } });
     const lead = makeLead({ company: { name: 'A', employeeCount: 5 } });
     expect(rankIcps([a, b], lead, { asOf }).map((match) => match.icpId)).toEqual(['a', 'b']);
     expect(rankIcps([b, a], lead, { asOf }).map((match) => match.icpId)).toEqual(['b', 'a']);
@@ -306,12 +475,39 @@ describe('toIcpFitSummary and explainIcpMatch', () => {
     expect(refused.ok).toBe(false);
   });
 
-  it('explains every criterion with its points', () => {
-    const lines = explainIcpMatch(matchIcp(cloudStorageIcp, idealLead, { asOf }));
+  it('explains every criterion with its points, as one text of lines', () => {
+    // explainIcpMatch returns one string now (lines joined with \n), no longer an array of lines.
+    const text = explainIcpMatch(matchIcp(cloudStorageIcp, idealLead, { asOf }));
+    expect(typeof text).toBe('string');
+    const lines = text.split('\n');
     expect(lines[0]).toBe('ideal fits cloud-storage 100/100, grade A (checked 100% of the weight)');
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toMatch(/^ +\+22 Technology industry: matched, company\.industry is "technology"/);
+    expect(lines[1]).toBe('   +22 Technology industry: matched, company.industry is "technology"; expected company.industry is one of technology, software');
+    expect(lines[6]).toMatch(
+      /^ +\+14 IT director or CTO involved: matched, contact\.jobTitle is "CTO"; expected contact\.jobTitle contains the words "it director"/,
+    );
     const disqualified = explainIcpMatch(matchIcp(midMarketSaasIcp, makeLead({ company: { name: 'S', industry: 'retail' } }), { asOf }));
-    expect(disqualified[0]).toContain('is disqualified by mid-market-saas (grade F; industry;');
+    expect(disqualified.split('\n')[0]).toContain('is disqualified by mid-market-saas (grade F; industry;');
+    expect(disqualified).toContain('±0 Free e-mail address: missed, contact.emailKind is "business"; excluded contact.emailKind is free');
+  });
+});
+
+describe('matchIcp: points per criterion', () => {
+  const software = { field: 'company.industry', in: ['software'] } as const;
+  const large = { field: 'company.employeeCount', min: 100 } as const;
+  const usa = { field: 'company.country', in: ['US'] } as const;
+  const lead = makeLead({ company: { name: 'Acme', industry: 'software', employeeCount: 500, country: 'US' } });
+  const pointsOf = (criteria: Record<string, { when: typeof software | typeof large | typeof usa; weight: number }>) =>
+    matchIcp(defineIcp({ schemaVersion: 1, id: 'p', name: 'P', criteria }), lead, { asOf }).criteria.map((criterion) => criterion.points);
+
+  it('gives the point left over by equal weights to the earliest criterion', () => {
+    expect(pointsOf({ a: { when: software, weight: 1 }, b: { when: large, weight: 1 }, c: { when: usa, weight: 1 } })).toEqual([34, 33, 33]);
+  });
+
+  it('gives the points left over to the largest remainders', () => {
+    expect(pointsOf({ a: { when: software, weight: 1 }, b: { when: large, weight: 2 } })).toEqual([33, 67]);
+    expect(pointsOf({ a: { when: software, weight: 2 }, b: { when: large, weight: 1 } })).toEqual([67, 33]);
+    // 42.86 and 57.14: the smaller share has the larger remainder, so it gets the point.
+    expect(pointsOf({ a: { when: software, weight: 3 }, b: { when: large, weight: 4 } })).toEqual([43, 57]);
   });
 });

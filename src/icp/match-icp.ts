@@ -1,14 +1,28 @@
+import { compileConditionExplainer, describeCondition, type ConditionOutcome, type ObservedValue } from '../conditions/compile-condition.ts';
+import { leadFieldCatalog } from '../conditions/field-path.ts';
+import type { LeadSchemaOptions } from '../conditions/parse-condition.ts';
+import { ValidationError } from '../errors.ts';
+import { instantMs, type Instant } from '../internal/instant.ts';
 import type { Lead } from '../models/lead.ts';
-import { DEFAULT_ICP_GRADE_THRESHOLDS, type Icp, type IcpCondition, type IcpGradeThresholds } from './definition.ts';
-import { compileCondition, type IcpCriterionStatus, type IcpLeadValue } from './evaluate-condition.ts';
+import { icpFieldIssues } from './define-icp.ts';
+import { DEFAULT_ICP_GRADE_THRESHOLDS, type Icp, type IcpCriterion, type IcpGradeThresholds } from './icp-definition.ts';
+
+/** Whether a criterion's condition held for a lead: `unknown` when the lead lacks the data (never a miss). */
+export type IcpCriterionStatus = ConditionOutcome;
+
+/**
+ * The lead's value a criterion looked at, as JSON-friendly data: text, a number, a list, an amount of money, or
+ * `null` when it is missing; for a combination, one value per part.
+ */
+export type IcpLeadValue = ObservedValue;
 
 /** A fit grade: A (best) to D, and F when the lead is disqualified (an anti-ICP match or a required miss). */
 export type IcpGrade = 'A' | 'B' | 'C' | 'D' | 'F';
 
 /** Options of {@link matchIcp}, {@link rankIcps} and a compiled {@link IcpMatcher}. */
 export interface MatchIcpOptions {
-  /** The moment the match is made at; intent signals count back from it. Explicit, so results are reproducible. */
-  readonly asOf: Date;
+  /** The moment the match is made at (a `Date` or epoch milliseconds); intent windows count back from it. */
+  readonly asOf: Instant;
 }
 
 /** How one criterion went for one lead, with the values compared and the points it gave. */
@@ -17,8 +31,8 @@ export interface IcpCriterionResult<K extends string = string> {
   readonly key: K;
   /** The criterion's label (its key when it has none). */
   readonly label: string;
-  /** The condition kind (`oneOf`, `range`, `moneyRange`, `technologies`, `painPoints`, `jobTitle`, `intent`, `anyOf`). */
-  readonly kind: IcpCondition['kind'];
+  /** The criterion's condition, as defined. */
+  readonly when: IcpCriterion['when'];
   /** Whether the condition held: `unknown` when the lead lacks the data (never a miss). */
   readonly status: IcpCriterionStatus;
   /** The criterion's weight (an `exclude` criterion's weight is never scored). */
@@ -137,9 +151,14 @@ function sentence(label: string, status: IcpCriterionStatus, observed: string, e
  * const match = compileIcp(cloudStorageIcp);
  * const fits = leads.map((lead) => match(lead, { asOf }));
  * ```
- * @throws RangeError from the matcher when `asOf` is not a valid date (a programmer error).
+ * @throws RangeError from the matcher when `asOf` is not a valid instant (a programmer error).
+ * @throws ValidationError when `options.lead` is given and the ICP names a field that schema does not have.
  */
-export function compileIcp<K extends string>(icp: Icp<K>): IcpMatcher<K> {
+export function compileIcp<K extends string>(icp: Icp<K>, options: LeadSchemaOptions = {}): IcpMatcher<K> {
+  if (options.lead !== undefined) {
+    const problems = icpFieldIssues(icp, leadFieldCatalog(options.lead));
+    if (problems.length > 0) throw new ValidationError('ICP definition', problems);
+  }
   const thresholds = icp.grades ?? DEFAULT_ICP_GRADE_THRESHOLDS;
   const entries = (Object.keys(icp.criteria) as K[]).map((key) => {
     const criterion = icp.criteria[key];
@@ -149,15 +168,18 @@ export function compileIcp<K extends string>(icp: Icp<K>): IcpMatcher<K> {
       label: criterion.label ?? key,
       required: criterion.required === true,
       exclude: criterion.exclude === true,
-      compiled: compileCondition(criterion),
+      explain: compileConditionExplainer(criterion.when),
+      expected: describeCondition(criterion.when),
     };
   });
   const totalWeight = entries.reduce((sum, entry) => (entry.exclude ? sum : sum + entry.criterion.weight), 0);
 
-  return <L extends Lead>(lead: L, options: MatchIcpOptions): IcpMatch<K, L> => {
-    const asOfMs = options.asOf instanceof Date ? options.asOf.getTime() : Number.NaN;
-    if (Number.isNaN(asOfMs)) throw new RangeError('matchIcp: options.asOf must be a valid Date');
-    const outcomes = entries.map((entry) => entry.compiled.evaluate(lead, asOfMs));
+  return <L extends Lead>(lead: L, matchOptions: MatchIcpOptions): IcpMatch<K, L> => {
+    const asOfMs = instantMs(matchOptions.asOf, 'asOf');
+    const outcomes = entries.map((entry) => {
+      const explained = entry.explain(lead, asOfMs);
+      return { status: explained.outcome, leadValue: explained.value, observed: explained.observed };
+    });
     let matchedWeight = 0;
     let missedWeight = 0;
     let unknownWeight = 0;
@@ -202,7 +224,7 @@ export function compileIcp<K extends string>(icp: Icp<K>): IcpMatcher<K> {
       return {
         key: entry.key,
         label: entry.label,
-        kind: entry.criterion.kind,
+        when: entry.criterion.when,
         status: outcome.status,
         weight: entry.criterion.weight,
         required: entry.required,
@@ -210,14 +232,14 @@ export function compileIcp<K extends string>(icp: Icp<K>): IcpMatcher<K> {
         disqualifies,
         points: points.get(index) ?? 0,
         leadValue: outcome.leadValue,
-        expected: entry.compiled.expected,
-        reason: sentence(entry.label, outcome.status, outcome.observed, entry.compiled.expected, entry.exclude, disqualifies),
+        expected: entry.expected,
+        reason: sentence(entry.label, outcome.status, outcome.observed, entry.expected, entry.exclude, disqualifies),
       };
     });
     return {
       icpId: icp.id,
       lead,
-      asOf: options.asOf,
+      asOf: new Date(asOfMs),
       score,
       grade: disqualified ? 'F' : icpGrade(score, thresholds),
       disqualified,
@@ -250,7 +272,7 @@ export function compileIcp<K extends string>(icp: Icp<K>): IcpMatcher<K> {
  * fit.missed;  // ['painPoint']
  * fit.criteria.map((criterion) => criterion.reason);
  * ```
- * @throws RangeError when `asOf` is not a valid date (a programmer error).
+ * @throws RangeError when `asOf` is not a valid instant (a programmer error).
  */
 export function matchIcp<K extends string, L extends Lead>(icp: Icp<K>, lead: L, options: MatchIcpOptions): IcpMatch<K, L> {
   return compileIcp(icp)(lead, options);

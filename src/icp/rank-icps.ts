@@ -1,5 +1,5 @@
 import type { Lead } from '../models/lead.ts';
-import type { Icp } from './definition.ts';
+import type { Icp } from './icp-definition.ts';
 import { compileIcp, type IcpMatch, type MatchIcpOptions } from './match-icp.ts';
 
 /** The criterion keys of an ICP type (a union over a union of ICPs): `IcpCriterionKeyOfIcp<typeof cloudStorageIcp>`. */
@@ -13,7 +13,7 @@ export type IcpCriterionKeyOfIcp<I extends Icp<string>> = I extends Icp<infer K>
  * @example
  * ```ts
  * const [best] = rankIcps([cloudStorageIcp, midMarketSaasIcp], lead, { asOf });
- * if (best !== undefined && best.grade !== 'F') route(lead, best.icpId);
+ * if (best !== undefined && best.grade !== 'F') console.log(`route ${lead.id} to the ${best.icpId} team`);
  * ```
  * @throws RangeError when `asOf` is not a valid date (a programmer error).
  */

@@ -7,6 +7,7 @@ import type { IcpMatch } from './match-icp.ts';
  * @example
  * ```ts
  * const fit = matchIcp(cloudStorageIcp, lead, { asOf });
+ * const verdict = { frameworkId: 'bant', qualified: true, score: 75 };
  * const prospect = toProspect(lead, { verdict, icpFit: toIcpFitSummary(fit), qualifiedAt: asOf, qualifiedBy: 'rep-7' }, { minIcpFit: 60 });
  * ```
  */

@@ -6,8 +6,20 @@ import { history } from './test-fixtures.ts';
 
 describe('metrics with the leadkit/funnel B2B preset', () => {
   const records = [
-    { createdAt: new Date('2024-01-01T00:00:00Z'), stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['mql', '2024-01-02T00:00:00Z'], ['nurture', '2024-01-05T00:00:00Z'], ['mql', '2024-01-20T00:00:00Z'], ['sql', '2024-01-21T00:00:00Z']) },
-    { createdAt: new Date('2024-01-01T00:00:00Z'), stageHistory: history(['suspect', '2024-01-01T00:00:00Z'], ['lead', '2024-01-03T00:00:00Z'], ['disqualified', '2024-01-04T00:00:00Z']) },
+    {
+      createdAt: new Date('2024-01-01T00:00:00Z'),
+      stageHistory: history(
+        ['lead', '2024-01-01T00:00:00Z'],
+        ['mql', '2024-01-02T00:00:00Z'],
+        ['nurture', '2024-01-05T00:00:00Z'],
+        ['mql', '2024-01-20T00:00:00Z'],
+        ['sql', '2024-01-21T00:00:00Z'],
+      ),
+    },
+    {
+      createdAt: new Date('2024-01-01T00:00:00Z'),
+      stageHistory: history(['suspect', '2024-01-01T00:00:00Z'], ['lead', '2024-01-03T00:00:00Z'], ['disqualified', '2024-01-04T00:00:00Z']),
+    },
   ];
   const asOf = new Date('2024-02-01T00:00:00Z');
 

@@ -1,4 +1,5 @@
-import { instantMs } from './instant.ts';
+import type { Instant } from '../internal/instant.ts';
+import { instantMs } from '../internal/instant.ts';
 import { DAYS_PER_MONTH, MILLISECONDS_PER_DAY, toRate, type Days, type Rate } from './rate.ts';
 
 /** B2B contact data goes stale at about 2 % a month (people change jobs, companies move). */
@@ -17,15 +18,18 @@ export const DEFAULT_MONTHLY_DECAY_RATE = 0.02;
 export function expectedValidShare(ageDays: Days, monthlyDecayRate: number = DEFAULT_MONTHLY_DECAY_RATE): Rate {
   const decay = toRate(monthlyDecayRate);
   if (!(ageDays > 0)) return 1 as Rate;
-  return toRate(Math.pow(1 - decay, ageDays / DAYS_PER_MONTH));
+  return toRate((1 - decay) ** (ageDays / DAYS_PER_MONTH));
 }
 
 /** What {@link dataDecayReport} reads of a lead (a `Lead` fits). */
 export interface DecayRecord {
   /** Lead id. */
   readonly id: string;
-  /** When the record was created (its age when never verified). */
-  readonly createdAt: Date;
+  /**
+   * When the record was created (its age when never verified). A record without it is aged from its verification,
+   * or counted in `undated` when it was never verified either.
+   */
+  readonly createdAt?: Date | undefined;
   /** When its contact data was last verified. */
   readonly lastVerifiedAt?: Date | undefined;
 }
@@ -33,7 +37,7 @@ export interface DecayRecord {
 /** Options of {@link dataDecayReport}. */
 export interface DataDecayOptions {
   /** The instant of the check. */
-  readonly asOf: Date;
+  readonly asOf: Instant;
   /** Records not verified for longer than this many days are stale (default 180). */
   readonly maxAgeDays?: Days;
   /** Monthly decay rate (default {@link DEFAULT_MONTHLY_DECAY_RATE}). */
@@ -44,6 +48,8 @@ export interface DataDecayOptions {
 export interface DataDecayReport {
   /** Records created by `asOf` (a record whose `createdAt` is not a valid date is left out, see `invalidDates`). */
   readonly records: number;
+  /** Records with neither a `createdAt` nor a verification by `asOf` (an import that did not say): left out. */
+  readonly undated: number;
   /**
    * Records not verified as of `asOf` (aged from their creation): never verified, verified only after `asOf`, or
    * whose `lastVerifiedAt` is not a valid date.
@@ -86,7 +92,22 @@ export function dataDecayReport(records: Iterable<DecayRecord>, options: DataDec
   let neverVerified = 0;
   let expectedValid = 0;
   let invalidDates = 0;
+  let undated = 0;
   for (const record of records) {
+    if (record.createdAt === undefined) {
+      // No creation date: a verification by `asOf` still dates the data; without one there is nothing to age.
+      const verifiedMs = record.lastVerifiedAt === undefined ? NaN : record.lastVerifiedAt.getTime();
+      if (record.lastVerifiedAt !== undefined && verifiedMs !== verifiedMs) invalidDates++;
+      if (!(verifiedMs <= asOfMs)) {
+        undated++;
+        continue;
+      }
+      count++;
+      const ageDays = (asOfMs - verifiedMs) / MILLISECONDS_PER_DAY;
+      if (ageDays > maxAgeDays) staleIds.push(record.id);
+      expectedValid += expectedValidShare(ageDays, monthlyDecayRate);
+      continue;
+    }
     const createdMs = record.createdAt.getTime();
     if (createdMs !== createdMs) {
       invalidDates++;
@@ -107,6 +128,7 @@ export function dataDecayReport(records: Iterable<DecayRecord>, options: DataDec
   }
   return {
     records: count,
+    undated,
     neverVerified,
     staleIds,
     expectedValid,

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { PLUS_TAG_DOMAINS, domainFromWebsite, normalizeEmail, normalizePhone } from './dedup-keys.ts';
-import { FREE_EMAIL_DOMAINS } from './free-email-domains.ts';
+import { FREE_EMAIL_DOMAINS } from '../internal/free-email-domains.ts';
 
 /** Address-like text: mixed case, dots, plus-tags, spaces around, a domain from the lists or a company's. */
 const emailLike = fc

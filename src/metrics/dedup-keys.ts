@@ -1,5 +1,5 @@
 import type { Lead } from '../models/lead.ts';
-import { isFreeEmailDomain } from './free-email-domains.ts';
+import { isFreeEmailDomain } from '../internal/free-email-domains.ts';
 
 // Providers that deliver `name+tag@` to `name@`, by family: a provider's country and legacy domains are the same
 // service and follow the same rule (hotmail.fr as hotmail.com, mac.com as me.com). Gmail also ignores dots in the
@@ -7,8 +7,19 @@ import { isFreeEmailDomain } from './free-email-domains.ts';
 const plusTagFamilies: Readonly<Record<string, readonly string[]>> = {
   google: ['gmail.com', 'googlemail.com'],
   microsoft: [
-    'outlook.com', 'outlook.fr', 'outlook.de', 'hotmail.com', 'hotmail.co.uk', 'hotmail.fr', 'hotmail.de', 'hotmail.it', 'hotmail.es',
-    'live.com', 'live.co.uk', 'live.fr', 'msn.com',
+    'outlook.com',
+    'outlook.fr',
+    'outlook.de',
+    'hotmail.com',
+    'hotmail.co.uk',
+    'hotmail.fr',
+    'hotmail.de',
+    'hotmail.it',
+    'hotmail.es',
+    'live.com',
+    'live.co.uk',
+    'live.fr',
+    'msn.com',
   ],
   apple: ['icloud.com', 'me.com', 'mac.com'],
   fastmail: ['fastmail.com', 'fastmail.fm'],

@@ -20,7 +20,11 @@ describe('summarizeDistribution', () => {
   });
 
   it('handles ranges too small or too large to bucket (subnormal and overflowing differences)', () => {
-    for (const values of [[5e-324, 0], [0, 5e-324, 1e-323], [-1.7e308, 0, 1.7e308]]) {
+    for (const values of [
+      [5e-324, 0],
+      [0, 5e-324, 1e-323],
+      [-1.7e308, 0, 1.7e308],
+    ]) {
       const summary = summarizeDistribution(values);
       expect(summary).toMatchObject({ min: Math.min(...values), max: Math.max(...values) });
       expect([summary.p25, summary.median, summary.p75, summary.p90]).toEqual([0.25, 0.5, 0.75, 0.9].map((p) => naivePercentile(values, p)));
@@ -49,7 +53,12 @@ describe('summarizeDistribution', () => {
   });
 
   it('orders -0 below +0 for min and max, as Math.min and Math.max do', () => {
-    for (const values of [[-0, 0], [0, -0], [0, -0, 0], [-0, -0]]) {
+    for (const values of [
+      [-0, 0],
+      [0, -0],
+      [0, -0, 0],
+      [-0, -0],
+    ]) {
       const summary = summarizeDistribution(values);
       expect(Object.is(summary.min, Math.min(...values))).toBe(true);
       expect(Object.is(summary.max, Math.max(...values))).toBe(true);
@@ -86,7 +95,10 @@ describe('summarizeDistribution', () => {
       for (const value of part) pushSample(buffer, value);
       return buffer;
     });
-    const [high, mixed] = summarizeUnions(buffers, [[0, 1], [0, 1, 2]]);
+    const [high, mixed] = summarizeUnions(buffers, [
+      [0, 1],
+      [0, 1, 2],
+    ]);
     expect(high?.mean).toBeCloseTo(1e308 / 3 + 1.5e308 / 3 + 1.7e308 / 3, -300);
     expect(mixed?.mean).toBeCloseTo(1e308 / 4 + 1.5e308 / 4 + 1.7e308 / 4 - 1e308 / 4, -300);
   });
@@ -151,20 +163,26 @@ describe('summarizeDistribution', () => {
     },
   );
 
-  test.prop([fc.array(huge.filter((value) => Number.isFinite(value)), { maxLength: 60 }), fc.array(huge.filter((value) => Number.isFinite(value)), { maxLength: 60 })])(
-    'the mean of a union of sample buffers with huge values stays finite and within min…max',
-    (first, second) => {
-      const buffers = [first, second].map((part) => {
-        const buffer = createSampleBuffer();
-        for (const value of part) pushSample(buffer, value);
-        return buffer;
-      });
-      const [union] = summarizeUnions(buffers, [[0, 1]]);
-      if (first.length + second.length === 0) return;
-      const mean = union?.mean as number;
-      expect(Number.isFinite(mean) && mean >= (union?.min as number) && mean <= (union?.max as number)).toBe(true);
-    },
-  );
+  test.prop([
+    fc.array(
+      huge.filter((value) => Number.isFinite(value)),
+      { maxLength: 60 },
+    ),
+    fc.array(
+      huge.filter((value) => Number.isFinite(value)),
+      { maxLength: 60 },
+    ),
+  ])('the mean of a union of sample buffers with huge values stays finite and within min…max', (first, second) => {
+    const buffers = [first, second].map((part) => {
+      const buffer = createSampleBuffer();
+      for (const value of part) pushSample(buffer, value);
+      return buffer;
+    });
+    const [union] = summarizeUnions(buffers, [[0, 1]]);
+    if (first.length + second.length === 0) return;
+    const mean = union?.mean as number;
+    expect(Number.isFinite(mean) && mean >= (union?.min as number) && mean <= (union?.max as number)).toBe(true);
+  });
 
   const values = fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { maxLength: 200 });
   test.prop([values, values, values])('summarizes distributions that share parts exactly as each union on its own', (shared, first, second) => {

@@ -3,17 +3,11 @@
  * into scratch arrays that are reused for every record (no per-record allocation), then committed into one or more
  * accumulators (the overall figures, a cohort, the segments it belongs to).
  */
-import { recordStartMs, startInvalidDates } from './current-stage.ts';
-import { instantMs } from './instant.ts';
+import { recordStartMs, startInvalidDates } from '../internal/stage-as-of.ts';
+import { instantMs } from '../internal/instant.ts';
 import { createSampleBuffer, pushSample, summarizeSamples, summarizeUnions, type DistributionSummary, type SampleBuffer } from './distribution.ts';
 import { MILLISECONDS_PER_DAY, ratioOrUndefined } from './rate.ts';
-import {
-  KIND_DISQUALIFIED,
-  KIND_LOST,
-  KIND_WON,
-  compileStages,
-  type CompiledStages,
-} from './stages.ts';
+import { KIND_DISQUALIFIED, KIND_LOST, KIND_WON, compileStages, type CompiledStages } from './stages.ts';
 import type { FunnelDataIssues, FunnelMetrics, MetricsRecord, FunnelReportOptions, StageHistoryEntry, StageMetrics } from './funnel-report.ts';
 
 const STATUS_OPEN = 0;
@@ -95,7 +89,15 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   let recordMovedForward = false;
   let recordSkippedAny = false;
 
-  const issues = { unknownStageEntries: 0, outOfOrderEntries: 0, negativeCycles: 0, recordsWithoutDate: 0, entriesAfterAsOf: 0, invalidDates: 0, wonWithoutCycleStart: 0 };
+  const issues = {
+    unknownStageEntries: 0,
+    outOfOrderEntries: 0,
+    negativeCycles: 0,
+    recordsWithoutDate: 0,
+    entriesAfterAsOf: 0,
+    invalidDates: 0,
+    wonWithoutCycleStart: 0,
+  };
 
   function replay(record: MetricsRecord): boolean {
     const history = record.stageHistory;
@@ -277,7 +279,11 @@ export function createFunnelEngine(options: FunnelReportOptions<never>): FunnelE
   // reads those samples once per pass.
   function timeInStage(accumulator: FunnelAccumulator, index: number): { latest: DistributionSummary; cumulative: DistributionSummary } {
     if (!durations) return { latest: noDurations, cumulative: noDurations };
-    const parts = [accumulator.sameStay[index] as SampleBuffer, accumulator.latestStay[index] as SampleBuffer, accumulator.cumulativeStay[index] as SampleBuffer];
+    const parts = [
+      accumulator.sameStay[index] as SampleBuffer,
+      accumulator.latestStay[index] as SampleBuffer,
+      accumulator.cumulativeStay[index] as SampleBuffer,
+    ];
     const [latest, cumulative] = summarizeUnions(parts, [
       [0, 1],
       [0, 2],

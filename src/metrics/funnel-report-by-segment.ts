@@ -1,7 +1,9 @@
+import { instantDate, instantMs } from '../internal/instant.ts';
 import type { Lead } from '../models/lead.ts';
+import { compileSegment } from './compile-segment.ts';
 import { createFunnelEngine } from './funnel-engine.ts';
 import type { FunnelDataIssues, FunnelMetrics, FunnelReportOptions } from './funnel-report.ts';
-import { compileSegment, type SegmentDefinition } from './segment.ts';
+import type { SegmentDefinition } from './segment-definition.ts';
 
 /** The funnel figures of one segment. */
 export interface SegmentFunnelMetrics {
@@ -32,28 +34,33 @@ export interface SegmentFunnelReport {
  *
  * @example
  * ```ts
- * const bySegment = funnelReportBySegment(leads, [midMarketSaas, enterprise], { funnel, asOf });
+ * const midMarketSaas = defineSegment({ id: 'mid-market-saas', when: { all: [
+ *   { field: 'company.industry', equals: 'software' }, { field: 'company.employeeCount', min: 50, max: 200 },
+ * ] } });
+ * const enterprise = defineSegment({ id: 'enterprise', when: { field: 'company.employeeCount', min: 1000 } });
+ * const bySegment = funnelReportBySegment([midMarketSaas, enterprise], leads, { funnel, asOf });
  * for (const segment of bySegment.segments) console.log(segment.label, segment.metrics.winRate);
  * ```
  * @throws RangeError on the configuration errors `funnelReport` throws for.
  */
 export function funnelReportBySegment<L extends Lead>(
-  leads: Iterable<L>,
   segments: readonly SegmentDefinition[],
+  leads: Iterable<L>,
   options: Omit<FunnelReportOptions<L>, 'cohortBy'>,
 ): SegmentFunnelReport {
   const engine = createFunnelEngine(options as FunnelReportOptions<never>);
-  const compiled = segments.map(compileSegment);
+  const asOfMs = instantMs(options.asOf, 'asOf');
+  const compiled = segments.map((segment) => compileSegment(segment));
   const overall = engine.createAccumulator();
   const accumulators = compiled.map(() => engine.createAccumulator());
   for (const lead of leads) {
     if (!engine.replay(lead)) continue;
     engine.commit(overall);
     for (let index = 0; index < compiled.length; index++)
-      if (compiled[index]?.matches(lead, options.asOf)) engine.commit(accumulators[index] as (typeof accumulators)[number]);
+      if (compiled[index]?.holds(lead, asOfMs) === true) engine.commit(accumulators[index] as (typeof accumulators)[number]);
   }
   return {
-    asOf: options.asOf,
+    asOf: instantDate(options.asOf, 'asOf'),
     overall: engine.summarize(overall),
     segments: compiled.map((segment, index) => ({
       id: segment.id,

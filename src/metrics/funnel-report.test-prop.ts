@@ -55,7 +55,11 @@ describe('funnelReport properties', () => {
     expect(overall.stages.reduce((sum, stage) => sum + stage.current, 0)).toBeLessThanOrEqual(overall.records);
     // Cohorts partition the records.
     const cohortTotals = report.cohorts.reduce(
-      (sum, cohort) => ({ records: sum.records + cohort.metrics.records, won: sum.won + cohort.metrics.won, entered: sum.entered + (cohort.metrics.stages[0]?.entered ?? 0) }),
+      (sum, cohort) => ({
+        records: sum.records + cohort.metrics.records,
+        won: sum.won + cohort.metrics.won,
+        entered: sum.entered + (cohort.metrics.stages[0]?.entered ?? 0),
+      }),
       { records: 0, won: 0, entered: 0 },
     );
     expect(cohortTotals).toEqual({ records: overall.records, won: overall.won, entered: overall.stages[0]?.entered });

@@ -68,7 +68,12 @@ describe('funnelReport', () => {
   it('counts cumulative time in stage over repeated stays', () => {
     const recycled = {
       createdAt: new Date('2024-01-01T00:00:00Z'),
-      stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['nurture', '2024-01-03T00:00:00Z'], ['lead', '2024-01-13T00:00:00Z'], ['mql', '2024-01-16T00:00:00Z']),
+      stageHistory: history(
+        ['lead', '2024-01-01T00:00:00Z'],
+        ['nurture', '2024-01-03T00:00:00Z'],
+        ['lead', '2024-01-13T00:00:00Z'],
+        ['mql', '2024-01-16T00:00:00Z'],
+      ),
     };
     const lead = funnelReport([recycled], { funnel: testFunnel, asOf }).overall.stages[0];
     expect(lead?.timeInStage.latest.median).toBe(3);
@@ -84,10 +89,12 @@ describe('funnelReport', () => {
   });
 
   it('keys month cohorts by the UTC month, before the epoch and across leap days too', () => {
-    const dated = ['1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00Z', '2024-02-29T23:59:59.999Z', '2024-03-01T00:00:00Z', '1900-02-28T12:00:00Z'].map((iso) => ({
-      createdAt: new Date(iso),
-      stage: 'lead',
-    }));
+    const dated = ['1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00Z', '2024-02-29T23:59:59.999Z', '2024-03-01T00:00:00Z', '1900-02-28T12:00:00Z'].map(
+      (iso) => ({
+        createdAt: new Date(iso),
+        stage: 'lead',
+      }),
+    );
     const monthly = funnelReport(dated, { funnel: testFunnel, asOf, cohortBy: 'month' });
     expect(monthly.cohorts.map((cohort) => [cohort.key, cohort.metrics.records])).toEqual([
       ['1900-02', 1],
@@ -159,7 +166,15 @@ describe('funnelReport', () => {
       { createdAt: new Date('2024-01-01T00:00:00Z'), stage: 'mql' },
     ];
     const result = funnelReport(odd, { funnel: testFunnel, asOf });
-    expect(result.dataIssues).toEqual({ unknownStageEntries: 1, outOfOrderEntries: 1, negativeCycles: 1, recordsWithoutDate: 1, entriesAfterAsOf: 0, invalidDates: 0, wonWithoutCycleStart: 0 });
+    expect(result.dataIssues).toEqual({
+      unknownStageEntries: 1,
+      outOfOrderEntries: 1,
+      negativeCycles: 1,
+      recordsWithoutDate: 1,
+      entriesAfterAsOf: 0,
+      invalidDates: 0,
+      wonWithoutCycleStart: 0,
+    });
     expect(result.overall).toMatchObject({ records: 3, won: 1, open: 2 });
     expect(result.overall.cycleLength.count).toBe(0);
     expect(result.overall.stages[1]).toMatchObject({ entered: 1, current: 1 });

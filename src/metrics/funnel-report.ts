@@ -1,3 +1,4 @@
+import { instantDate, type Instant } from '../internal/instant.ts';
 import type { DistributionSummary } from './distribution.ts';
 import { createFunnelEngine, type FunnelAccumulator } from './funnel-engine.ts';
 import { MILLISECONDS_PER_DAY, type Days, type Rate } from './rate.ts';
@@ -44,11 +45,11 @@ export interface FunnelReportOptions<R extends MetricsRecord> {
   /** The funnel: its stages in order (a `leadkit/funnel` definition can be passed as it is). */
   readonly funnel: MetricsFunnel;
   /** The report is computed as of this instant: later history entries and later records are ignored. */
-  readonly asOf: Date;
+  readonly asOf: Instant;
   /** Only records created at or after this instant. */
-  readonly from?: Date;
+  readonly from?: Instant;
   /** Only records created before this instant. */
-  readonly to?: Date;
+  readonly to?: Instant;
   /**
    * The main path (stage ids in order) along which conversion and skips are measured. Defaults to the open and won
    * stages in funnel order up to the last won stage, leaving out side stages (`side: true`, or open stages listed
@@ -276,5 +277,5 @@ export function funnelReport<R extends MetricsRecord>(records: Iterable<R>, opti
         metrics: engine.summarize(numericCohorts.get(key) as FunnelAccumulator),
       });
   }
-  return { asOf: options.asOf, overall: engine.summarize(overall), cohorts, dataIssues: { ...engine.issues } };
+  return { asOf: instantDate(options.asOf, 'asOf'), overall: engine.summarize(overall), cohorts, dataIssues: { ...engine.issues } };
 }

@@ -21,7 +21,11 @@ function rebuilt(activity: Activity): Activity {
 function sameContent(a: unknown, b: unknown): boolean {
   const defined = (value: unknown): unknown =>
     value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined).map(([key, entry]) => [key, defined(entry)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, entry]) => entry !== undefined)
+            .map(([key, entry]) => [key, defined(entry)]),
+        )
       : value;
   return isDeepStrictEqual(defined(a), defined(b));
 }
@@ -49,23 +53,27 @@ function sometimesInvalid(leads: fc.Arbitrary<Lead>): fc.Arbitrary<Lead> {
 const someLead = sometimesInvalid(arbitraryLead(range));
 
 /** The earliest valid time of two dates, `NaN` when neither is valid. */
-const earliestValidMs = (a: Date, b: Date) => {
-  const times = [a.getTime(), b.getTime()].filter((time) => !Number.isNaN(time));
+const earliestValidMs = (a: Date | undefined, b: Date | undefined) => {
+  const times = [a, b]
+    .filter((date): date is Date => date !== undefined)
+    .map((date) => date.getTime())
+    .filter((time) => !Number.isNaN(time));
   return times.length === 0 ? Number.NaN : Math.min(...times);
 };
 
 /** Leads whose activities are drawn from a small shared pool, so that both leads (and one lead twice) often hold the same activity. */
-const leadPair = fc
-  .tuple(someLead, someLead, fc.array(arbitraryActivity(range), { minLength: 1, maxLength: 4 }))
-  .chain(([a, b, pool]) => {
-    const pick = fc.array(fc.tuple(fc.nat(pool.length - 1), fc.boolean()).map(([index, rebuild]) => (rebuild ? rebuilt(pool[index] as Activity) : (pool[index] as Activity))), {
+const leadPair = fc.tuple(someLead, someLead, fc.array(arbitraryActivity(range), { minLength: 1, maxLength: 4 })).chain(([a, b, pool]) => {
+  const pick = fc.array(
+    fc.tuple(fc.nat(pool.length - 1), fc.boolean()).map(([index, rebuild]) => (rebuild ? rebuilt(pool[index] as Activity) : (pool[index] as Activity))),
+    {
       maxLength: 6,
-    });
-    return fc.tuple(pick, pick).map(([first, second]): [Lead, Lead] => [
-      { ...a, activities: first },
-      { ...b, activities: second },
-    ]);
-  });
+    },
+  );
+  return fc.tuple(pick, pick).map(([first, second]): [Lead, Lead] => [
+    { ...a, activities: first },
+    { ...b, activities: second },
+  ]);
+});
 
 describe('hygiene properties', () => {
   test.prop([leadPair, policy])('merging keeps every activity, dropping only matches of the first lead (multiset union)', ([a, b], fields) => {
@@ -86,7 +94,8 @@ describe('hygiene properties', () => {
     for (const activity of a.activities) expect(merged.includes(activity)).toBe(true);
     for (const activity of [...a.activities, ...b.activities])
       expect(countOf(merged, activity)).toBe(Math.max(countOf(a.activities, activity), countOf(b.activities, activity)));
-    for (let index = 1; index < merged.length; index++) expect((merged[index - 1] as Activity).at.getTime()).toBeLessThanOrEqual((merged[index] as Activity).at.getTime());
+    for (let index = 1; index < merged.length; index++)
+      expect((merged[index - 1] as Activity).at.getTime()).toBeLessThanOrEqual((merged[index] as Activity).at.getTime());
     expect([a, b]).toEqual(copies);
   });
 
@@ -96,7 +105,7 @@ describe('hygiene properties', () => {
     expect(mergeLeads(merged, b, { fields }).lead).toEqual(merged);
     if (fields !== 'prefer_newest') expect(mergeLeads(a, merged, { fields }).lead).toEqual(merged);
     if (fields !== 'prefer_second') expect(mergeLeads(merged, a, { fields }).lead).toEqual(merged);
-    expect(merged.createdAt.getTime()).toBe(earliestValidMs(a.createdAt, b.createdAt));
+    expect(merged.createdAt?.getTime()).toBe(earliestValidMs(a.createdAt, b.createdAt));
   });
 
   test.prop([someLead, someLead, policy])('merging arbitrary leads again changes nothing where documented', (a, b, fields) => {
@@ -117,7 +126,7 @@ describe('hygiene properties', () => {
       [b, a],
     ] as const) {
       const merged = mergeLeads(first, second, { fields }).lead;
-      expect(merged.createdAt.getTime()).toBe(earliestValidMs(a.createdAt, b.createdAt));
+      expect(merged.createdAt?.getTime()).toBe(earliestValidMs(a.createdAt, b.createdAt));
       for (const key of ['updatedAt', 'lastVerifiedAt'] as const) {
         const expected = latestValidMs(a[key], b[key]);
         if (expected !== undefined) expect(merged[key]?.getTime()).toBe(expected);

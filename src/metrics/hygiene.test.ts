@@ -3,7 +3,7 @@ import type { Lead } from '../models/lead.ts';
 import { PLUS_TAG_DOMAINS, companyDomainOf, domainFromWebsite, leadDedupKeys, normalizeEmail, normalizePhone } from './dedup-keys.ts';
 import { dataDecayReport, expectedValidShare } from './data-decay.ts';
 import { findDuplicates } from './find-duplicates.ts';
-import { FREE_EMAIL_DOMAINS, isFreeEmailDomain } from './free-email-domains.ts';
+import { FREE_EMAIL_DOMAINS, isFreeEmailDomain } from '../internal/free-email-domains.ts';
 import { mergeLeads } from './merge-leads.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -25,7 +25,19 @@ describe('dedup keys', () => {
   });
 
   it('removes plus-tags for whole provider families, every domain alike', () => {
-    for (const domain of ['hotmail.com', 'hotmail.fr', 'hotmail.co.uk', 'outlook.fr', 'live.co.uk', 'msn.com', 'me.com', 'mac.com', 'icloud.com', 'protonmail.ch', 'fastmail.fm'])
+    for (const domain of [
+      'hotmail.com',
+      'hotmail.fr',
+      'hotmail.co.uk',
+      'outlook.fr',
+      'live.co.uk',
+      'msn.com',
+      'me.com',
+      'mac.com',
+      'icloud.com',
+      'protonmail.ch',
+      'fastmail.fm',
+    ])
       expect(normalizeEmail(`Ada+crm@${domain}`)).toBe(`ada@${domain}`);
     // Yahoo uses `name-keyword@`, and unknown providers may route tags: left alone.
     for (const domain of ['yahoo.com', 'gmx.de', 'acme.com']) expect(normalizeEmail(`ada+crm@${domain}`)).toBe(`ada+crm@${domain}`);
@@ -64,7 +76,18 @@ describe('dedup keys', () => {
     expect(isFreeEmailDomain('Ada@Gmail.com')).toBe(true);
     expect(isFreeEmailDomain('hotmail.com')).toBe(true);
     expect(isFreeEmailDomain('acme.com')).toBe(false);
-    for (const domain of ['outlook.fr', 'hotmail.de', 'hotmail.it', 'hotmail.es', 'live.co.uk', 'yahoo.es', 'yahoo.it', 'protonmail.ch', 'gmx.at', 'fastmail.fm'])
+    for (const domain of [
+      'outlook.fr',
+      'hotmail.de',
+      'hotmail.it',
+      'hotmail.es',
+      'live.co.uk',
+      'yahoo.es',
+      'yahoo.it',
+      'protonmail.ch',
+      'gmx.at',
+      'fastmail.fm',
+    ])
       expect([domain, isFreeEmailDomain(`ada@${domain}`)]).toEqual([domain, true]);
     expect(companyDomainOf(lead('a', { contact: { email: 'ada@outlook.fr' } }))).toBeUndefined();
     expect(FREE_EMAIL_DOMAINS.size).toBeGreaterThan(30);
@@ -85,7 +108,10 @@ describe('findDuplicates', () => {
 
   it('groups leads transitively, with the evidence', () => {
     const groups = findDuplicates(leads);
-    expect(groups.map((group) => group.leads.map((entry) => entry.id))).toEqual([['1', '2', '3'], ['4', '5']]);
+    expect(groups.map((group) => group.leads.map((entry) => entry.id))).toEqual([
+      ['1', '2', '3'],
+      ['4', '5'],
+    ]);
     expect(groups[0]?.evidence).toEqual([
       { reason: 'same_email', value: 'adalovelace@gmail.com', leadIds: ['1', '2'] },
       { reason: 'same_phone', value: '+442079460018', leadIds: ['2', '3'] },
@@ -195,7 +221,11 @@ describe('mergeLeads', () => {
   });
 
   it('says where the stage history came from, which may not be where createdAt came from', () => {
-    const crm = lead('p', { createdAt: at('2024-02-01T00:00:00Z'), stage: 'mql', stageHistory: [{ from: null, to: 'mql', event: 'import', at: at('2024-02-01T00:00:00Z') }] });
+    const crm = lead('p', {
+      createdAt: at('2024-02-01T00:00:00Z'),
+      stage: 'mql',
+      stageHistory: [{ from: null, to: 'mql', event: 'import', at: at('2024-02-01T00:00:00Z') }],
+    });
     const form = lead('q', { createdAt: at('2024-01-01T00:00:00Z') });
     const { lead: merged, sources } = mergeLeads(crm, form);
     expect(sources).toMatchObject({ createdAt: 'second', stage: 'first', stageHistory: 'first' });

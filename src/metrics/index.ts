@@ -61,7 +61,7 @@ export {
   type CustomerLifetimeValueInput,
   type LeadToCustomerRateInput,
 } from './unit-economics.ts';
-export { FREE_EMAIL_DOMAINS, isFreeEmailDomain } from './free-email-domains.ts';
+export { FREE_EMAIL_DOMAINS, isFreeEmailDomain } from '../internal/free-email-domains.ts';
 export { companyDomainOf, domainFromWebsite, leadDedupKeys, normalizeEmail, normalizePhone, type LeadDedupKeys } from './dedup-keys.ts';
 export {
   findDuplicates,
@@ -79,23 +79,7 @@ export {
   type DataDecayReport,
   type DecayRecord,
 } from './data-decay.ts';
-export {
-  SegmentCategory,
-  SegmentDefinition,
-  SegmentField,
-  SegmentRule,
-  compileSegment,
-  parseSegmentDefinition,
-  segmentLeads,
-  type CompiledSegment,
-  type SegmentActivityRule,
-  type SegmentAllRule,
-  type SegmentAnyRule,
-  type SegmentCount,
-  type SegmentFieldRule,
-  type SegmentNotRule,
-  type SegmentRangeRule,
-  type SegmentRecencyRule,
-  type SegmentCounts,
-} from './segment.ts';
+export { SegmentCategory, SegmentDefinition, defineSegment, parseSegment, type SegmentDefinitionJson } from './segment-definition.ts';
+export { compileSegment, type CompiledSegment } from './compile-segment.ts';
+export { segmentLeads, type SegmentCount, type SegmentCounts } from './segment-leads.ts';
 export { funnelReportBySegment, type SegmentFunnelMetrics, type SegmentFunnelReport } from './funnel-report-by-segment.ts';

@@ -5,7 +5,8 @@ import { dataDecayReport } from './data-decay.ts';
 import type { DistributionSummary } from './distribution.ts';
 import { funnelReport, type MetricsRecord } from './funnel-report.ts';
 import { findStaleRecords, weightedPipeline } from './pipeline.ts';
-import { compileSegment, SegmentDefinition } from './segment.ts';
+import { compileSegment } from './compile-segment.ts';
+import { defineSegment } from './segment-definition.ts';
 import { speedToLead } from './speed-to-lead.ts';
 import { testFunnel } from './test-fixtures.ts';
 
@@ -15,8 +16,8 @@ const asOf = at('2024-03-01T00:00:00Z');
 const usd = { amountMinor: 100, currency: 'USD' };
 
 function allFinite(summary: DistributionSummary): boolean {
-  return [summary.min, summary.p25, summary.median, summary.p75, summary.p90, summary.max, summary.mean].every(
-    (value) => (summary.count === 0 ? value === undefined : Number.isFinite(value)),
+  return [summary.min, summary.p25, summary.median, summary.p75, summary.p90, summary.max, summary.mean].every((value) =>
+    summary.count === 0 ? value === undefined : Number.isFinite(value),
   );
 }
 
@@ -24,8 +25,20 @@ describe('invalid dates are counted, never compared', () => {
   it('funnelReport: an invalid history entry is skipped and counted, and no NaN reaches a distribution', () => {
     const records: MetricsRecord[] = [];
     for (let day = 2; day <= 11; day++)
-      records.push({ createdAt: at('2024-01-01T00:00:00Z'), stageHistory: [{ to: 'lead', at: at('2024-01-01T00:00:00Z') }, { to: 'mql', at: new Date(Date.UTC(2024, 0, day)) }] });
-    records.push({ createdAt: at('2024-01-01T00:00:00Z'), stageHistory: [{ to: 'lead', at: at('2024-01-01T00:00:00Z') }, { to: 'mql', at: invalid() }] });
+      records.push({
+        createdAt: at('2024-01-01T00:00:00Z'),
+        stageHistory: [
+          { to: 'lead', at: at('2024-01-01T00:00:00Z') },
+          { to: 'mql', at: new Date(Date.UTC(2024, 0, day)) },
+        ],
+      });
+    records.push({
+      createdAt: at('2024-01-01T00:00:00Z'),
+      stageHistory: [
+        { to: 'lead', at: at('2024-01-01T00:00:00Z') },
+        { to: 'mql', at: invalid() },
+      ],
+    });
     const report = funnelReport(records, { funnel: testFunnel, asOf });
     const lead = report.overall.stages[0]?.timeInStage.latest as DistributionSummary;
     // Ten stays of 1–10 days, and the record whose mql entry is invalid is still in lead: 60 days on 03-01.
@@ -40,7 +53,13 @@ describe('invalid dates are counted, never compared', () => {
     const report = funnelReport(
       [
         { createdAt: invalid(), stage: 'lead' },
-        { createdAt: invalid(), stageHistory: [{ to: 'lead', at: invalid() }, { to: 'mql', at: at('2024-01-10T00:00:00Z') }] },
+        {
+          createdAt: invalid(),
+          stageHistory: [
+            { to: 'lead', at: invalid() },
+            { to: 'mql', at: at('2024-01-10T00:00:00Z') },
+          ],
+        },
         { stageHistory: [{ to: 'lead', at: invalid() }] },
       ],
       { funnel: testFunnel, asOf, cohortBy: 'month' },
@@ -59,7 +78,13 @@ describe('invalid dates are counted, never compared', () => {
 
   it('weightedPipeline and findStaleRecords skip invalid entries and count records without a valid date', () => {
     const records = [
-      { createdAt: at('2024-01-01T00:00:00Z'), stageHistory: [{ to: 'mql', at: at('2024-01-01T00:00:00Z') }, { to: 'customer', at: invalid() }] },
+      {
+        createdAt: at('2024-01-01T00:00:00Z'),
+        stageHistory: [
+          { to: 'mql', at: at('2024-01-01T00:00:00Z') },
+          { to: 'customer', at: invalid() },
+        ],
+      },
       { createdAt: invalid(), stage: 'sql' },
     ];
     const pipeline = weightedPipeline(records, { funnel: testFunnel, asOf, amountOf: () => usd });
@@ -107,10 +132,22 @@ describe('invalid dates are counted, never compared', () => {
     expect(() => dataDecayReport([], { asOf: invalid() })).toThrow(RangeError);
   });
 
-  it('a segment activity rule does not count an activity with an invalid date', () => {
-    const segment = compileSegment(SegmentDefinition.parse({ id: 'calls', rule: { type: 'activity', activityTypes: ['call'], withinDays: 30 } }));
-    const lead: Lead = { id: 'l', contact: {}, source: 'website_form', createdAt: at('2024-01-01T00:00:00Z'), activities: [{ type: 'call', direction: 'outbound', at: invalid() }] };
-    expect(segment.matches(lead, asOf)).toBe(false);
+  it('a segment activity condition does not count an activity with an invalid date', () => {
+    const segment = compileSegment(defineSegment({ id: 'calls', when: { activity: { type: 'call' }, withinDays: 30 } }));
+    const lead = (callAt: Date): Lead => ({
+      id: 'l',
+      contact: {},
+      source: 'website_form',
+      createdAt: at('2024-01-01T00:00:00Z'),
+      activities: [{ type: 'call', direction: 'outbound', at: callAt }],
+    });
+    expect(segment.matches(lead(invalid()), { asOf })).toBe(false);
+    // The same call with a valid date in the window counts: the invalid date is what left it out.
+    expect(segment.matches(lead(at('2024-02-20T00:00:00Z')), { asOf })).toBe(true);
+    // Under not, the invalid date still never counts: the lead reads as having no recent activity.
+    const dormant = compileSegment(defineSegment({ id: 'dormant', when: { not: { activity: {}, withinDays: 30 } } }));
+    expect(dormant.matches(lead(invalid()), { asOf })).toBe(true);
+    expect(dormant.matches(lead(at('2024-02-20T00:00:00Z')), { asOf })).toBe(false);
   });
 
   const start = at('2024-01-01T00:00:00Z').getTime();
@@ -119,7 +156,14 @@ describe('invalid dates are counted, never compared', () => {
     .record({
       createdHours: fc.integer({ min: 0, max: 24 * 90 }),
       createdBroken: fc.boolean(),
-      steps: fc.array(fc.record({ stage: fc.constantFrom(...testFunnel.stages.map((stage) => stage.id)), gapHours: fc.integer({ min: -48, max: 24 * 20 }), broken: fc.boolean() }), { maxLength: 6 }),
+      steps: fc.array(
+        fc.record({
+          stage: fc.constantFrom(...testFunnel.stages.map((stage) => stage.id)),
+          gapHours: fc.integer({ min: -48, max: 24 * 20 }),
+          broken: fc.boolean(),
+        }),
+        { maxLength: 6 },
+      ),
     })
     .map(({ createdHours, createdBroken, steps }) => {
       let ms = start + createdHours * 3_600_000;
@@ -127,15 +171,20 @@ describe('invalid dates are counted, never compared', () => {
       return { createdAt, stageHistory: steps.map((step) => ({ to: step.stage, at: maybeInvalid((ms += step.gapHours * 3_600_000), step.broken) })) };
     });
 
-  test.prop([fc.array(arbitraryRecord, { maxLength: 30 })])('no distribution of the funnel report ever holds a NaN, and every record is accounted for', (records) => {
-    const report = funnelReport(records, { funnel: testFunnel, asOf: at('2024-12-01T00:00:00Z'), cycleStartStage: 'mql' });
-    const overall = report.overall;
-    expect(allFinite(overall.cycleLength)).toBe(true);
-    for (const stage of overall.stages) expect(allFinite(stage.timeInStage.latest) && allFinite(stage.timeInStage.cumulative)).toBe(true);
-    const withoutDate = records.filter((record) => Number.isNaN(record.createdAt?.getTime()) && (record.stageHistory ?? []).every((entry) => Number.isNaN(entry.at.getTime())));
-    expect(report.dataIssues.recordsWithoutDate).toBe(withoutDate.length);
-    expect(overall.records).toBe(records.length - withoutDate.length);
-    // Every won record is in the cycle length or counted as a reason it is not.
-    expect(overall.won).toBe(overall.cycleLength.count + report.dataIssues.negativeCycles + report.dataIssues.wonWithoutCycleStart);
-  });
+  test.prop([fc.array(arbitraryRecord, { maxLength: 30 })])(
+    'no distribution of the funnel report ever holds a NaN, and every record is accounted for',
+    (records) => {
+      const report = funnelReport(records, { funnel: testFunnel, asOf: at('2024-12-01T00:00:00Z'), cycleStartStage: 'mql' });
+      const overall = report.overall;
+      expect(allFinite(overall.cycleLength)).toBe(true);
+      for (const stage of overall.stages) expect(allFinite(stage.timeInStage.latest) && allFinite(stage.timeInStage.cumulative)).toBe(true);
+      const withoutDate = records.filter(
+        (record) => Number.isNaN(record.createdAt?.getTime()) && (record.stageHistory ?? []).every((entry) => Number.isNaN(entry.at.getTime())),
+      );
+      expect(report.dataIssues.recordsWithoutDate).toBe(withoutDate.length);
+      expect(overall.records).toBe(records.length - withoutDate.length);
+      // Every won record is in the cycle length or counted as a reason it is not.
+      expect(overall.won).toBe(overall.cycleLength.count + report.dataIssues.negativeCycles + report.dataIssues.wonWithoutCycleStart);
+    },
+  );
 });

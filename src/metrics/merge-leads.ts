@@ -153,10 +153,24 @@ function latest(a: Date | undefined, b: Date | undefined): Date | undefined {
 /** When a lead was last updated, for `prefer_newest`: its `updatedAt`, else its `createdAt`, else (neither valid) `NaN`. */
 function updatedMs(lead: Lead): number {
   const updated = lead.updatedAt?.getTime() ?? Number.NaN;
-  return updated === updated ? updated : lead.createdAt.getTime();
+  return updated === updated ? updated : (lead.createdAt?.getTime() ?? Number.NaN);
 }
 
-const handled = new Set(['id', 'createdAt', 'updatedAt', 'lastVerifiedAt', 'activities', 'contact', 'company', 'consent', 'customFields', 'painPoints', 'stage', 'stageHistory', 'outcome']);
+const handled = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'lastVerifiedAt',
+  'activities',
+  'contact',
+  'company',
+  'consent',
+  'customFields',
+  'painPoints',
+  'stage',
+  'stageHistory',
+  'outcome',
+]);
 
 /**
  * Merges two records of the same person. By default it fills empty fields only (the first lead's values win), keeps
@@ -190,18 +204,15 @@ const handled = new Set(['id', 'createdAt', 'updatedAt', 'lastVerifiedAt', 'acti
  *
  * @example
  * ```ts
- * const { lead, sources, mergedIds } = mergeLeads(crmLead, formLead);
- * sources['contact.phone']; // 'second': the phone came from the form
+ * declare const crmLead: Lead, formLead: Lead; // one person, as the CRM and a web form know them
+ *
+ * const { lead: merged, sources, mergedIds } = mergeLeads(crmLead, formLead);
+ * sources['contact.phone']; // 'second' when only the form had a phone: fill_empty keeps the CRM's values and fills the gaps
  * ```
  */
 export function mergeLeads<L extends Lead>(first: L, second: L, policy: MergePolicy = {}): MergedLead<L> {
   const fieldPolicy = policy.fields ?? 'fill_empty';
-  const primaryIsFirst =
-    fieldPolicy === 'fill_empty'
-      ? true
-      : fieldPolicy === 'prefer_second'
-        ? false
-        : !secondWins(updatedMs(first), updatedMs(second), true);
+  const primaryIsFirst = fieldPolicy === 'fill_empty' ? true : fieldPolicy === 'prefer_second' ? false : !secondWins(updatedMs(first), updatedMs(second), true);
   const sources: Record<string, MergeSource> = {};
   const rest = mergeObject(first as Plain, second as Plain, primaryIsFirst, '', sources) as Plain;
   for (const key of handled) {
@@ -211,9 +222,13 @@ export function mergeLeads<L extends Lead>(first: L, second: L, policy: MergePol
   const merged: Plain = { ...rest, id: first.id };
   sources['id'] = 'first';
 
-  const firstCreated = !secondWins(first.createdAt.getTime(), second.createdAt.getTime(), false);
-  merged['createdAt'] = firstCreated ? first.createdAt : second.createdAt;
-  sources['createdAt'] = firstCreated ? 'first' : 'second';
+  // A lead without a creation date (an import that did not say) gives way to one with any date.
+  if (first.createdAt !== undefined || second.createdAt !== undefined) {
+    const firstCreated =
+      second.createdAt === undefined ? true : first.createdAt === undefined ? false : !secondWins(first.createdAt.getTime(), second.createdAt.getTime(), false);
+    merged['createdAt'] = firstCreated ? first.createdAt : second.createdAt;
+    sources['createdAt'] = firstCreated ? 'first' : 'second';
+  }
   for (const key of ['updatedAt', 'lastVerifiedAt'] as const) {
     const value = latest(first[key], second[key]);
     if (value === undefined) continue;

@@ -5,13 +5,33 @@ import { history, testFunnel } from './test-fixtures.ts';
 
 const asOf = new Date('2024-03-01T00:00:00Z');
 const deals = [
-  { id: 'd1', createdAt: new Date('2024-01-01T00:00:00Z'), stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['opportunity', '2024-02-25T00:00:00Z']), amount: money('10000', 'USD') },
-  { id: 'd2', createdAt: new Date('2024-01-01T00:00:00Z'), stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['sql', '2024-01-10T00:00:00Z']), amount: money('5000', 'USD') },
+  {
+    id: 'd1',
+    createdAt: new Date('2024-01-01T00:00:00Z'),
+    stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['opportunity', '2024-02-25T00:00:00Z']),
+    amount: money('10000', 'USD'),
+  },
+  {
+    id: 'd2',
+    createdAt: new Date('2024-01-01T00:00:00Z'),
+    stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['sql', '2024-01-10T00:00:00Z']),
+    amount: money('5000', 'USD'),
+  },
   { id: 'd3', createdAt: new Date('2024-01-01T00:00:00Z'), stage: 'mql', amount: money('3000', 'EUR') },
-  { id: 'd4', createdAt: new Date('2024-01-01T00:00:00Z'), stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['customer', '2024-02-01T00:00:00Z']), amount: money('9000', 'USD') },
+  {
+    id: 'd4',
+    createdAt: new Date('2024-01-01T00:00:00Z'),
+    stageHistory: history(['lead', '2024-01-01T00:00:00Z'], ['customer', '2024-02-01T00:00:00Z']),
+    amount: money('9000', 'USD'),
+  },
   { id: 'd5', createdAt: new Date('2024-02-28T00:00:00Z'), stage: 'lead', amount: undefined },
   // Moves to opportunity after asOf: as of asOf it is still in sql.
-  { id: 'd6', createdAt: new Date('2024-02-20T00:00:00Z'), stageHistory: history(['sql', '2024-02-20T00:00:00Z'], ['opportunity', '2024-03-05T00:00:00Z']), amount: money('1000', 'USD') },
+  {
+    id: 'd6',
+    createdAt: new Date('2024-02-20T00:00:00Z'),
+    stageHistory: history(['sql', '2024-02-20T00:00:00Z'], ['opportunity', '2024-03-05T00:00:00Z']),
+    amount: money('1000', 'USD'),
+  },
 ];
 
 describe('weightedPipeline', () => {
@@ -29,6 +49,19 @@ describe('weightedPipeline', () => {
     });
   });
 
+  // Regression (issue 12, item 9): an amount of NaN (or 0.5) made every total of its currency NaN.
+  it('leaves amounts that are not Money out of the totals, counted, and refuses totals Money cannot hold', () => {
+    const [first, second, third] = deals as [(typeof deals)[number], (typeof deals)[number], (typeof deals)[number]];
+    const odd = [{ ...first, amount: { amountMinor: Number.NaN, currency: 'USD' } }, { ...second, amount: { amountMinor: 0.5, currency: 'USD' } }, third];
+    const pipeline = weightedPipeline(odd, { funnel: testFunnel, asOf, amountOf: (deal) => deal.amount });
+    expect(pipeline.byCurrency).toEqual([{ currency: 'EUR', records: 1, total: money('3000', 'EUR'), weighted: money('300', 'EUR') }]);
+    expect(pipeline.recordsWithoutAmount).toBe(2);
+    const huge = [first, first].map((deal) => ({ ...deal, amount: { amountMinor: Number.MAX_SAFE_INTEGER, currency: 'USD' } }));
+    expect(() => weightedPipeline(huge, { funnel: testFunnel, asOf, amountOf: (deal) => deal.amount })).toThrow(
+      /weightedPipeline: the result .* is beyond what Money holds/,
+    );
+  });
+
   it('does not mutate its input', () => {
     const copy = structuredClone(deals);
     weightedPipeline(deals, { funnel: testFunnel, asOf, amountOf: (deal) => deal.amount });
@@ -43,6 +76,17 @@ describe('pipelineVelocity', () => {
   it('refuses impossible inputs', () => {
     expect(() => pipelineVelocity({ opportunities: 1, winRate: 25, averageDealSize: money('1', 'USD'), cycleLengthDays: 1 })).toThrow(RangeError);
     expect(() => pipelineVelocity({ opportunities: 1, winRate: 0.2, averageDealSize: money('1', 'USD'), cycleLengthDays: 0 })).toThrow(RangeError);
+  });
+
+  // Regression (issue 12, item 9): Infinity opportunities passed the checks and the velocity was Infinity.
+  it('refuses a velocity Money cannot hold, and a deal size that is not Money', () => {
+    expect(() => pipelineVelocity({ opportunities: Number.POSITIVE_INFINITY, winRate: 0.5, averageDealSize: money('1', 'USD'), cycleLengthDays: 30 })).toThrow(
+      /pipelineVelocity: the result \(Infinity minor units of USD\) is beyond what Money holds/,
+    );
+    expect(() => pipelineVelocity({ opportunities: 10, winRate: 0.5, averageDealSize: money('1', 'USD'), cycleLengthDays: 1e-300 })).toThrow(RangeError);
+    expect(() =>
+      pipelineVelocity({ opportunities: 10, winRate: 0.5, averageDealSize: { amountMinor: Number.NaN, currency: 'USD' }, cycleLengthDays: 30 }),
+    ).toThrow(/averageDealSize must be a safe integer/);
   });
 });
 

@@ -1,7 +1,9 @@
+import type { Instant } from '../internal/instant.ts';
 import type { Money } from '../models/money.ts';
-import { RECORD_PLACED, RECORD_WITHOUT_DATE, stageAsOf, type StageAsOf } from './current-stage.ts';
+import { RECORD_PLACED, RECORD_WITHOUT_DATE, stageAsOf, type StageAsOf } from '../internal/stage-as-of.ts';
 import type { MetricsRecord } from './funnel-report.ts';
-import { instantMs } from './instant.ts';
+import { instantMs } from '../internal/instant.ts';
+import { checkMoney, moneyResult } from './money-result.ts';
 import { MILLISECONDS_PER_DAY, type Days } from './rate.ts';
 import type { MetricsFunnel, MetricsStage } from './stages.ts';
 
@@ -10,7 +12,7 @@ export interface WeightedPipelineOptions<R extends MetricsRecord> {
   /** The funnel; each stage's `probability` weighs its records (a stage without one weighs 0). */
   readonly funnel: MetricsFunnel;
   /** The instant the pipeline is taken at. */
-  readonly asOf: Date;
+  readonly asOf: Instant;
   /** The deal amount of a record (`undefined` when unknown). */
   readonly amountOf: (record: R) => Money | undefined;
 }
@@ -31,7 +33,10 @@ export interface CurrencyPipeline {
 export interface WeightedPipeline {
   /** One entry per currency met, sorted by currency code: amounts in different currencies are never added up. */
   readonly byCurrency: readonly CurrencyPipeline[];
-  /** Open records without an amount (left out of the totals). */
+  /**
+   * Open records without an amount, or with one that is not a whole number of minor units (`NaN`, `0.5`): left out
+   * of the totals.
+   */
   readonly recordsWithoutAmount: number;
   /** Records with no valid date (neither a valid `createdAt` nor a history entry with a valid date); left out. */
   readonly recordsWithoutDate: number;
@@ -50,10 +55,13 @@ export interface WeightedPipeline {
  *
  * @example
  * ```ts
+ * declare const deals: (Lead & { readonly amount?: Money })[]; // your opportunities, with their amounts
+ *
  * const pipeline = weightedPipeline(deals, { funnel, asOf, amountOf: (deal) => deal.amount });
  * pipeline.byCurrency; // [{ currency: 'USD', records: 12, total: {…}, weighted: { amountMinor: 4_250_000, currency: 'USD' } }]
  * ```
- * @throws RangeError when `asOf` is not a valid date.
+ * @throws RangeError when `asOf` is not a valid date, or a currency's total is beyond what `Money` holds
+ * (±9,007,199,254,740,991 minor units).
  */
 export function weightedPipeline<R extends MetricsRecord>(records: Iterable<R>, options: WeightedPipelineOptions<R>): WeightedPipeline {
   const asOfMs = instantMs(options.asOf, 'asOf');
@@ -76,7 +84,8 @@ export function weightedPipeline<R extends MetricsRecord>(records: Iterable<R>, 
     const stage = open.get(position.stageId);
     if (stage === undefined) continue;
     const amount = options.amountOf(record);
-    if (amount === undefined) {
+    // An amount that is not a whole number of minor units (NaN, 0.5, 1e300) would poison the sums: left out, counted.
+    if (amount === undefined || !Number.isSafeInteger(amount.amountMinor)) {
       recordsWithoutAmount++;
       continue;
     }
@@ -91,8 +100,8 @@ export function weightedPipeline<R extends MetricsRecord>(records: Iterable<R>, 
     .map(([currency, sum]) => ({
       currency,
       records: sum.records,
-      total: { amountMinor: sum.total, currency },
-      weighted: { amountMinor: Math.round(sum.weighted), currency },
+      total: moneyResult(sum.total, currency, 'weightedPipeline'),
+      weighted: moneyResult(sum.weighted, currency, 'weightedPipeline'),
     }));
   return { byCurrency, recordsWithoutAmount, recordsWithoutDate, invalidDates };
 }
@@ -119,15 +128,17 @@ export interface PipelineVelocityInput {
  * pipelineVelocity({ opportunities: 40, winRate: 0.25, averageDealSize: money('12000', 'USD'), cycleLengthDays: 60 });
  * // { amountMinor: 200000, currency: 'USD' }: $2,000 a day
  * ```
- * @throws RangeError when the cycle length is not positive, the win rate is not within 0–1 or the number of
- * opportunities is negative.
+ * @throws RangeError when the cycle length is not positive, the win rate is not within 0–1, the number of
+ * opportunities is negative, the deal size is not a safe integer number of minor units, or the velocity is beyond what
+ * `Money` holds (infinitely many opportunities, a cycle of 1e-300 days).
  */
 export function pipelineVelocity(input: PipelineVelocityInput): Money {
   if (!(input.cycleLengthDays > 0)) throw new RangeError(`cycleLengthDays must be positive, not ${input.cycleLengthDays}`);
   if (!(input.winRate >= 0 && input.winRate <= 1)) throw new RangeError(`winRate must be between 0 and 1, not ${input.winRate}`);
   if (!(input.opportunities >= 0)) throw new RangeError(`opportunities must not be negative, not ${input.opportunities}`);
-  const perDay = (input.opportunities * input.winRate * input.averageDealSize.amountMinor) / input.cycleLengthDays;
-  return { amountMinor: Math.round(perDay), currency: input.averageDealSize.currency };
+  const dealSize = checkMoney(input.averageDealSize, 'averageDealSize');
+  const perDay = (input.opportunities * input.winRate * dealSize.amountMinor) / input.cycleLengthDays;
+  return moneyResult(perDay, dealSize.currency, 'pipelineVelocity');
 }
 
 /** A record that has stayed in its stage longer than the stage's `rottingDays`. */
@@ -147,7 +158,7 @@ export interface FindStaleRecordsOptions {
   /** The funnel; only open stages with `rottingDays` are checked. */
   readonly funnel: MetricsFunnel;
   /** The instant of the check. */
-  readonly asOf: Date;
+  readonly asOf: Instant;
 }
 
 /**
@@ -159,7 +170,7 @@ export interface FindStaleRecordsOptions {
  *
  * @example
  * ```ts
- * for (const stale of findStaleRecords(leads, { funnel, asOf })) notify(stale.record.ownerId, `${stale.daysInStage} days in ${stale.stageId}`);
+ * for (const stale of findStaleRecords(leads, { funnel, asOf })) console.log(stale.record.ownerId, `${stale.daysInStage} days in ${stale.stageId}`);
  * ```
  * @throws RangeError when `asOf` is not a valid date.
  */

@@ -9,8 +9,7 @@ export type Rate = number & { readonly [rateBrand]: true };
 /** A duration in days (fractional: 0.5 is twelve hours). Every duration leadkit's metrics report is in days. */
 export type Days = number;
 
-/** Milliseconds in a day: durations are computed from UTC timestamps, so they do not depend on the time zone. */
-export const MILLISECONDS_PER_DAY = 86_400_000;
+export { MILLISECONDS_PER_DAY } from '../internal/instant.ts';
 
 /** The average length of a month in days (365.25 / 12), used to turn monthly rates into daily ones. */
 export const DAYS_PER_MONTH = 30.4375;

@@ -5,7 +5,15 @@ import { testFunnel } from './test-fixtures.ts';
 const asOf = new Date('2024-03-01T12:00:00Z');
 const leads = [
   // Touched after 6 hours.
-  { id: 'a', createdAt: new Date('2024-03-01T00:00:00Z'), stage: 'lead', activities: [{ type: 'page_viewed', at: new Date('2024-03-01T01:00:00Z') }, { type: 'call', at: new Date('2024-03-01T06:00:00Z') }] },
+  {
+    id: 'a',
+    createdAt: new Date('2024-03-01T00:00:00Z'),
+    stage: 'lead',
+    activities: [
+      { type: 'page_viewed', at: new Date('2024-03-01T01:00:00Z') },
+      { type: 'call', at: new Date('2024-03-01T06:00:00Z') },
+    ],
+  },
   // Touched after 2 days: late.
   { id: 'b', createdAt: new Date('2024-02-20T00:00:00Z'), stage: 'lead', activities: [{ type: 'email_sent', at: new Date('2024-02-22T00:00:00Z') }] },
   // Never touched, 10 days old: breached. The outbound e-mail before creation does not count.

@@ -1,6 +1,7 @@
+import type { Instant } from '../internal/instant.ts';
 import type { ActivityType } from '../models/activity.ts';
 import { createSampleBuffer, pushSample, summarizeSamples, type DistributionSummary } from './distribution.ts';
-import { instantMs } from './instant.ts';
+import { instantMs } from '../internal/instant.ts';
 import { MILLISECONDS_PER_DAY } from './rate.ts';
 import type { MetricsFunnel } from './stages.ts';
 
@@ -8,8 +9,8 @@ import type { MetricsFunnel } from './stages.ts';
 export interface SpeedToLeadRecord {
   /** Lead id, listed when the SLA is breached. */
   readonly id: string;
-  /** When the lead arrived. */
-  readonly createdAt: Date;
+  /** When the lead arrived; a lead without it is counted in `undated` (nothing to measure from). */
+  readonly createdAt?: Date | undefined;
   /** Its first stage, used to find the stage's SLA. */
   readonly stage?: string | undefined;
   /** Stage history; the first entry's stage is the one the lead arrived in. */
@@ -24,7 +25,7 @@ export const DEFAULT_SALES_TOUCH_TYPES: readonly ActivityType[] = ['email_sent',
 /** Options of {@link speedToLead}. */
 export interface SpeedToLeadOptions {
   /** The instant of the report: later leads and touches are ignored. */
-  readonly asOf: Date;
+  readonly asOf: Instant;
   /** The SLA in hours for every lead; without it, each lead's first stage's `speedToLeadSlaHours` from `funnel`. */
   readonly slaHours?: number;
   /** The funnel whose stages carry `speedToLeadSlaHours`. */
@@ -35,8 +36,13 @@ export interface SpeedToLeadOptions {
 
 /** The result of {@link speedToLead}. */
 export interface SpeedToLeadReport {
-  /** Leads created by `asOf` (leads whose `createdAt` is not a valid date are left out, see `invalidDates`). */
+  /**
+   * Leads created by `asOf` (leads whose `createdAt` is not a valid date are left out, see `invalidDates`; leads
+   * without one, see `undated`).
+   */
   readonly leads: number;
+  /** Leads without a `createdAt` (an import that did not say when): left out, since there is nothing to measure from. */
+  readonly undated: number;
   /** Leads touched by sales at or after their creation. */
   readonly touched: number;
   /** Days from creation to the first touch, over touched leads. */
@@ -83,8 +89,14 @@ export function speedToLead(leads: Iterable<SpeedToLeadRecord>, options: SpeedTo
   let withinSla = 0;
   let pending = 0;
   let invalidDates = 0;
+  let undated = 0;
   for (const lead of leads) {
-    const createdMs = lead.createdAt.getTime();
+    const createdAt = lead.createdAt;
+    if (createdAt === undefined) {
+      undated++;
+      continue;
+    }
+    const createdMs = createdAt.getTime();
     if (createdMs !== createdMs) {
       invalidDates++;
       continue;
@@ -122,6 +134,7 @@ export function speedToLead(leads: Iterable<SpeedToLeadRecord>, options: SpeedTo
   }
   return {
     leads: leadCount,
+    undated,
     touched,
     responseTime: summarizeSamples(responseTimes),
     withSla,

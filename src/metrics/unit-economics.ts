@@ -1,4 +1,5 @@
 import type { Money } from '../models/money.ts';
+import { checkMoney, moneyResult } from './money-result.ts';
 import { DAYS_PER_MONTH, ratioOrUndefined, toRate, type Days, type Rate } from './rate.ts';
 
 function sameCurrency(a: Money, b: Money, what: string): void {
@@ -22,13 +23,15 @@ export interface CustomerAcquisitionCostInput {
  * ```ts
  * customerAcquisitionCost({ salesAndMarketingSpend: money('50000', 'USD'), newCustomers: 25 }); // $2,000.00
  * ```
- * @throws RangeError when `newCustomers` is negative or not an integer.
+ * @throws RangeError when `newCustomers` is negative or not an integer, or the spend is not a safe integer number of
+ * minor units.
  */
 export function customerAcquisitionCost(input: CustomerAcquisitionCostInput): Money | undefined {
   if (!(Number.isInteger(input.newCustomers) && input.newCustomers >= 0))
     throw new RangeError(`newCustomers must be a whole number ≥ 0, not ${input.newCustomers}`);
+  const spend = checkMoney(input.salesAndMarketingSpend, 'salesAndMarketingSpend');
   if (input.newCustomers === 0) return undefined;
-  return { amountMinor: Math.round(input.salesAndMarketingSpend.amountMinor / input.newCustomers), currency: input.salesAndMarketingSpend.currency };
+  return moneyResult(spend.amountMinor / input.newCustomers, spend.currency, 'customerAcquisitionCost');
 }
 
 /** Inputs of {@link customerLifetimeValue}. */
@@ -49,13 +52,16 @@ export interface CustomerLifetimeValueInput {
  * ```ts
  * customerLifetimeValue({ monthlyRevenuePerAccount: money('500', 'USD'), grossMargin: 0.8, monthlyChurnRate: 0.02 }); // $20,000.00
  * ```
- * @throws RangeError when the margin or the churn rate is not within 0–1.
+ * @throws RangeError when the margin or the churn rate is not within 0–1, ARPA is not a safe integer number of minor
+ * units, or the value is beyond what `Money` holds (a churn so small that the lifetime value exceeds ±9,007,199,254,740,991
+ * minor units: treat such a churn as 0).
  */
 export function customerLifetimeValue(input: CustomerLifetimeValueInput): Money | undefined {
   const margin = toRate(input.grossMargin);
   const churn = toRate(input.monthlyChurnRate);
+  const arpa = checkMoney(input.monthlyRevenuePerAccount, 'monthlyRevenuePerAccount');
   if (churn === 0) return undefined;
-  return { amountMinor: Math.round((input.monthlyRevenuePerAccount.amountMinor * margin) / churn), currency: input.monthlyRevenuePerAccount.currency };
+  return moneyResult((arpa.amountMinor * margin) / churn, arpa.currency, 'customerLifetimeValue');
 }
 
 /** Inputs of {@link cacPayback}. */
@@ -85,10 +91,13 @@ export interface CacPayback {
  * cacPayback({ customerAcquisitionCost: money('6000', 'USD'), monthlyRevenuePerAccount: money('500', 'USD'), grossMargin: 0.8 });
  * // { months: 15, days: 456.5625 }
  * ```
- * @throws RangeError when the two amounts are in different currencies, or the margin is not within 0–1.
+ * @throws RangeError when the two amounts are in different currencies or are not safe integer numbers of minor units,
+ * or the margin is not within 0–1.
  */
 export function cacPayback(input: CacPaybackInput): CacPayback | undefined {
   sameCurrency(input.customerAcquisitionCost, input.monthlyRevenuePerAccount, 'cacPayback');
+  checkMoney(input.customerAcquisitionCost, 'customerAcquisitionCost');
+  checkMoney(input.monthlyRevenuePerAccount, 'monthlyRevenuePerAccount');
   const monthlyProfit = input.monthlyRevenuePerAccount.amountMinor * toRate(input.grossMargin);
   if (!(monthlyProfit > 0)) return undefined;
   const months = input.customerAcquisitionCost.amountMinor / monthlyProfit;
@@ -135,10 +144,12 @@ export interface ClvToCacRatioInput {
  * ```ts
  * clvToCacRatio({ customerLifetimeValue: money('20000', 'USD'), customerAcquisitionCost: money('6000', 'USD') }); // 3.33…
  * ```
- * @throws RangeError when the two amounts are in different currencies.
+ * @throws RangeError when the two amounts are in different currencies or are not safe integer numbers of minor units.
  */
 export function clvToCacRatio(input: ClvToCacRatioInput): number | undefined {
   sameCurrency(input.customerLifetimeValue, input.customerAcquisitionCost, 'clvToCacRatio');
+  checkMoney(input.customerLifetimeValue, 'customerLifetimeValue');
+  checkMoney(input.customerAcquisitionCost, 'customerAcquisitionCost');
   if (input.customerAcquisitionCost.amountMinor === 0) return undefined;
   return input.customerLifetimeValue.amountMinor / input.customerAcquisitionCost.amountMinor;
 }

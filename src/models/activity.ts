@@ -21,8 +21,7 @@ export const PageKind = z.enum(['pricing', 'product', 'demo', 'case_study', 'doc
 /** What kind of page a page view was on. */
 export type PageKind = z.output<typeof PageKind>;
 
-const event = <const T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), ...base, ...shape });
+const event = <const T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...base, ...shape });
 
 /** Every activity type, in one list (useful for UIs and scoring rules). */
 export const ActivityType = z.enum([
@@ -45,13 +44,16 @@ export const ActivityType = z.enum([
   'social_interaction',
   'trial_started',
   'product_usage',
+  'other',
 ]);
 /** The `type` of an {@link Activity}. */
 export type ActivityType = z.output<typeof ActivityType>;
 
 /**
  * One engagement event, discriminated by `type`. Every activity has `at`; some carry details
- * (a page view its URL and page kind, a bounce whether it was hard).
+ * (a page view its URL and page kind, a bounce whether it was hard). An event of a kind leadkit does not list
+ * (a CRM's `Chat` or `LinkedIn InMail`) is `{ type: 'other', name: 'Chat' }`: kept with its original name, and
+ * filterable by type `other` like any other type.
  *
  * @example
  * ```ts
@@ -82,6 +84,8 @@ export const Activity = z.discriminatedUnion('type', [
   event('social_interaction', { network: ShortText.optional(), action: ShortText.optional() }),
   event('trial_started', {}),
   event('product_usage', { feature: ShortText.optional(), quantity: z.number().nonnegative().optional() }),
+  // A type the source system has and leadkit does not list (`Chat`, `LinkedIn InMail`): kept, named as written.
+  event('other', { name: ShortText }),
 ]);
 
 /** One engagement event. */

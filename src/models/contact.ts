@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { showValue } from '../errors.ts';
 import { ShortText } from './text.ts';
 
 /** How senior a person is. */
@@ -51,7 +52,7 @@ export const Contact = z.object({
   phone: z
     .string()
     .max(40)
-    .regex(/^\+?[0-9 ().\-/]{3,40}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a phone number` })
+    .regex(/^\+?[0-9 ().\-/]{3,40}$/, { error: (iss) => `${showValue(iss.input)} is not a phone number` })
     .optional(),
   /** Job title as written (`VP Engineering`). */
   jobTitle: ShortText.optional(),

@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { showValue } from '../errors.ts';
 
 // ISO 3166-1 alpha-2, officially assigned codes.
 const countryCodeText =
@@ -10,8 +11,47 @@ export const countryCodeList: readonly string[] = countryCodeText.split(' ');
 
 /** An ISO 3166-1 alpha-2 country code in upper case (`US`, `DE`, `BR`). */
 export const CountryCode = z.string().refine((code) => countryCodes.has(code), {
-  error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 3166-1 alpha-2 country code (such as US, DE, BR)`,
+  error: (iss) => {
+    const suggestion = suggestCountryCode(iss.input);
+    return `${showValue(iss.input)} is not an ISO 3166-1 alpha-2 country code (such as US, DE, BR)${suggestion === undefined ? '' : `; did you mean ${JSON.stringify(suggestion)}?`}`;
+  },
 });
+
+// Codes people write that ISO does not assign (or assigns to another country), and the code they mean.
+const aliases = new Map<string, string>([
+  ['UK', 'GB'],
+  ['EN', 'GB'],
+  ['USA', 'US'],
+  ['UAE', 'AE'],
+]);
+
+/**
+ * The ISO 3166-1 alpha-2 code someone most likely meant: the code in upper case (`us` → `US`), a common alias
+ * (`UK` → `GB`, `USA` → `US`), or a country's English name (`Germany` → `DE`, where the runtime knows region names).
+ * `undefined` when nothing fits.
+ *
+ * @example
+ * ```ts
+ * suggestCountryCode('UK');      // 'GB'
+ * suggestCountryCode('germany'); // 'DE'
+ * ```
+ */
+export function suggestCountryCode(input: unknown): string | undefined {
+  if (typeof input !== 'string' || input.length > 100) return undefined;
+  const upper = input.trim().toUpperCase();
+  if (countryCodes.has(upper)) return upper;
+  const alias = aliases.get(upper.replace(/\./g, ''));
+  if (alias !== undefined) return alias;
+  let names: { of(code: string): string | undefined } | undefined;
+  try {
+    names = new Intl.DisplayNames(['en'], { type: 'region' });
+  } catch {
+    return undefined;
+  }
+  const wanted = input.trim().toLowerCase();
+  for (const code of countryCodeText.split(' ')) if (names.of(code)?.toLowerCase() === wanted) return code;
+  return undefined;
+}
 
 /** An ISO 3166-1 alpha-2 country code. */
 export type CountryCode = z.output<typeof CountryCode>;

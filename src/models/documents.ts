@@ -29,8 +29,11 @@ export type ProspectJson = z.input<typeof ProspectDocument>;
  * //   createdAt: "2024-02-30T00:00:00Z" is not a real ISO 8601 date-time …
  * ```
  */
-export function parseLead(input: unknown): Result<Lead, ValidationError> {
-  return parseWith(Lead, input, 'lead');
+export function parseLead<S extends z.ZodType<Lead, unknown> = typeof Lead>(
+  input: unknown,
+  options: { readonly lead?: S } = {},
+): Result<z.output<S>, ValidationError> {
+  return parseWith((options.lead ?? Lead) as S, input, 'lead');
 }
 
 /** Validates and decodes a company from JSON. */
@@ -64,9 +67,31 @@ export function parseProspect(input: unknown): Result<Prospect, ValidationError>
   return toProspect(lead, qualification);
 }
 
-/** Encodes a lead (or an extended lead, given its schema) as JSON-ready data with `schemaVersion`. */
-export function leadToJson(lead: Lead): z.input<typeof Lead> {
-  return { ...z.encode(Lead, lead), schemaVersion: SCHEMA_VERSION };
+// Lead's own fields are encoded (dates to ISO text); any other field an extended lead has is kept as it is.
+const LooseLead = /*@__PURE__*/ Lead.loose();
+
+/**
+ * Encodes a lead as JSON-ready data with `schemaVersion`: dates become ISO text. An extended lead keeps its own fields:
+ * give its schema (`{ lead: CrmLead }`) to encode them too (its dates, its money); without it they are kept as they
+ * are.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod/v4';
+ *
+ * const stored = JSON.stringify(leadToJson(lead));
+ *
+ * const CrmLead = Lead.extend({ crmId: z.string(), renewsAt: DateTime });
+ * declare const crmLead: z.output<typeof CrmLead>;
+ * const crmStored = leadToJson(crmLead, { lead: CrmLead }); // renewsAt as ISO text too
+ * ```
+ */
+export function leadToJson<L extends Lead>(
+  lead: L,
+  options: { readonly lead?: z.ZodType<L, unknown> } = {},
+): z.input<typeof Lead> & Omit<Record<keyof L, unknown>, keyof Lead> {
+  const encoded = options.lead === undefined ? z.encode(LooseLead, lead) : z.encode(options.lead, lead);
+  return { ...(encoded as object), schemaVersion: SCHEMA_VERSION } as z.input<typeof Lead> & Omit<Record<keyof L, unknown>, keyof Lead>;
 }
 
 /** Encodes a prospect as JSON-ready data with `schemaVersion`. */

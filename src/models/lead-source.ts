@@ -1,6 +1,17 @@
 import * as z from 'zod/v4';
 
-const inboundSources = ['website_form', 'content_download', 'newsletter', 'webinar', 'event', 'referral', 'partner', 'social', 'paid_ads', 'organic_search'] as const;
+const inboundSources = [
+  'website_form',
+  'content_download',
+  'newsletter',
+  'webinar',
+  'event',
+  'referral',
+  'partner',
+  'social',
+  'paid_ads',
+  'organic_search',
+] as const;
 const outboundSources = ['cold_email', 'cold_call', 'purchased_list'] as const;
 
 /** Where a lead came from. Inbound kinds are the lead's own initiative; outbound kinds are ours. */

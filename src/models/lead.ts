@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { showValue } from '../errors.ts';
 import { Activity } from './activity.ts';
 import { DateTime } from './codecs.ts';
 import { Company } from './company.ts';
@@ -18,7 +19,7 @@ export const SCHEMA_VERSION = 1 as const;
 /** The `schemaVersion` field of a stored document: absent (read as 1) or 1. */
 export const SchemaVersion = z.literal(SCHEMA_VERSION, {
   error: (iss) =>
-    `this document has schemaVersion ${JSON.stringify(iss.input)}, but this leadkit reads version ${SCHEMA_VERSION}; upgrade leadkit or migrate the data`,
+    `this document has schemaVersion ${showValue(iss.input)}, but this leadkit reads version ${SCHEMA_VERSION}; upgrade leadkit or migrate the data`,
 });
 
 /**
@@ -46,12 +47,23 @@ export const Lead = z.object({
   contact: Contact,
   /** The organisation, when known. */
   company: Company.optional(),
-  /** Where the lead came from. */
+  /**
+   * Where the lead came from, in leadkit's closed list (`other` when the source system's value fits none of it).
+   * Conditions on `source` keep their closed-list checks; the source system's own value goes in `sourceDetail`.
+   */
   source: LeadSource,
+  /**
+   * The source as the source system wrote it (`Phone Inquiry`, `OFFLINE`, `Trade Show Berlin`), kept when an import
+   * maps it onto `source` (often to `other`), so nothing the CRM said is lost.
+   */
+  sourceDetail: ShortText.optional(),
   /** Campaign that brought the lead, if any. */
   campaign: ShortText.optional(),
-  /** When the lead was created. */
-  createdAt: DateTime,
+  /**
+   * When the lead was created. Optional: an export may not say. Time-based metrics count a lead without it (and
+   * without a dated stage history) as undated rather than refusing it; `generateLeads` always sets it.
+   */
+  createdAt: DateTime.optional(),
   /** When the lead was last changed. */
   updatedAt: DateTime.optional(),
   /** When the contact data was last verified; B2B data goes stale at about 2% a month. */

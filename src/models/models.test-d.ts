@@ -33,8 +33,8 @@ describe('Lead and Prospect types', () => {
   });
 
   it('inferred types match the schemas', () => {
-    expectTypeOf<Lead['createdAt']>().toEqualTypeOf<Date>();
-    expectTypeOf<LeadJson['createdAt']>().toEqualTypeOf<string>();
+    expectTypeOf<Lead['createdAt']>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf<LeadJson['createdAt']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Lead['activities']>().toEqualTypeOf<Activity[]>();
     expectTypeOf<Money>().toEqualTypeOf<{ amountMinor: number; currency: string }>();
     expectTypeOf<ActivityOf<'page_viewed'>['url']>().toEqualTypeOf<string>();

@@ -66,6 +66,26 @@ describe('JSON round trip of every model', () => {
     },
   );
 
+  // Regression (issue 12, item 8): a NaN fit score passed `minIcpFit`, and prospectToJson then threw on the prospect.
+  test.prop([
+    arbitraryLead(),
+    fc.double(),
+    fc.option(fc.record({ icpId: fc.constant('icp'), score: fc.double(), grade: fc.constantFrom('A' as const, 'B' as const, 'F' as const) }), {
+      nil: undefined,
+    }),
+    fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
+  ])('Prospect: every prospect toProspect makes can be stored and read back, whatever the scores', (lead, score, icpFit, minIcpFit) => {
+    const qualification = {
+      verdict: { frameworkId: 'bant', qualified: true, score },
+      ...(icpFit === undefined ? {} : { icpFit }),
+      qualifiedAt: new Date('2024-06-01T00:00:00Z'),
+      qualifiedBy: 'rep-1',
+    };
+    const prospect = toProspect(lead, qualification, minIcpFit === undefined ? {} : { minIcpFit });
+    if (!prospect.ok) return;
+    expect(parseProspect(JSON.parse(JSON.stringify(prospectToJson(prospect.value)))).ok).toBe(true);
+  });
+
   test.prop([arbitraryLead()])('leadToJson does not mutate the lead', (lead) => {
     const before = structuredClone(lead);
     leadToJson(lead);

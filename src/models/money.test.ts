@@ -12,6 +12,15 @@ describe('money helpers', () => {
     expect(() => currencyExponent('XYZ')).toThrow(RangeError);
   });
 
+  // Regression (issue 12, item 9): 1e22 printed as "1e+.22" and NaN as "N.aN".
+  it('refuse to print an amount that is not a safe integer number of minor units', () => {
+    for (const amountMinor of [1e22, Number.NaN, Number.POSITIVE_INFINITY, 0.5, 2 ** 53])
+      expect(() => moneyToDecimal({ amountMinor, currency: 'USD' })).toThrow(
+        new RangeError(`moneyToDecimal: amountMinor must be a safe integer number of minor units, not ${amountMinor}`),
+      );
+    expect(moneyToDecimal({ amountMinor: -Number.MAX_SAFE_INTEGER, currency: 'USD' })).toBe('-90071992547409.91');
+  });
+
   it('convert decimal strings without floating point', () => {
     expect(money('0.1', 'USD')).toEqual({ amountMinor: 10, currency: 'USD' });
     expect(money('-12.34', 'EUR')).toEqual({ amountMinor: -1234, currency: 'EUR' });

@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { describeReceived, showValue } from '../errors.ts';
 
 // ISO 4217 active currency codes. Exponent (minor-unit digits) is 2 unless listed below.
 const currencyCodes =
@@ -11,11 +12,9 @@ const fourDecimal = new Set(['CLF', 'UYW']);
 const knownCurrencies = new Set(currencyCodes);
 
 /** An ISO 4217 currency code in upper case (`USD`, `EUR`, `JPY`). Unknown codes are refused. */
-export const CurrencyCode = z
-  .string()
-  .refine((code) => knownCurrencies.has(code), {
-    error: (iss) => `${JSON.stringify(iss.input)} is not an ISO 4217 currency code (such as USD, EUR, GBP)`,
-  });
+export const CurrencyCode = z.string().refine((code) => knownCurrencies.has(code), {
+  error: (iss) => `${showValue(iss.input)} is not an ISO 4217 currency code (such as USD, EUR, GBP)`,
+});
 
 /** An ISO 4217 currency code. */
 export type CurrencyCode = z.output<typeof CurrencyCode>;
@@ -33,6 +32,23 @@ export function currencyExponent(currency: string): number {
   return 2;
 }
 
+const minorUnitDivisors = [1, 10, 100, 1000, 10_000];
+
+/**
+ * How many minor units make one major unit of a currency: 100 for USD, 1 for JPY, 1,000 for KWD. Divide
+ * `amountMinor` by it for the amount in major units (dollars, not cents).
+ *
+ * @throws RangeError when the code is not an ISO 4217 currency.
+ */
+export function minorUnitsPerMajor(currency: string): number {
+  return minorUnitDivisors[currencyExponent(currency)] as number;
+}
+
+/** The amount in the currency's major unit as a number (`{ amountMinor: 1250, currency: 'USD' }` → `12.5`). */
+export function moneyToNumber(value: Money): number {
+  return value.amountMinor / minorUnitsPerMajor(value.currency);
+}
+
 const decimalPattern = /^-?\d{1,16}(\.\d{1,4})?$/;
 
 /** Converts a decimal string to minor units, or returns a reason it cannot. No floating point is involved. */
@@ -42,8 +58,7 @@ function decimalToMinor(amount: string, currency: string): number | string {
   const exponent = currencyExponent(currency);
   const negative = amount.startsWith('-');
   const [whole = '0', fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
-  if (fraction.length > exponent)
-    return `${JSON.stringify(amount)} has more decimal places than ${currency} allows (${exponent})`;
+  if (fraction.length > exponent) return `${JSON.stringify(amount)} has more decimal places than ${currency} allows (${exponent})`;
   const minor = Number(whole + fraction.padEnd(exponent, '0'));
   if (!Number.isSafeInteger(minor)) return `${JSON.stringify(amount)} is too large`;
   return negative ? -minor : minor;
@@ -59,10 +74,15 @@ const MoneyValue = z.object({
   currency: CurrencyCode,
 });
 
-const MoneyInput = z.union([
-  z.strictObject({ amountMinor: MinorUnits, currency: CurrencyCode }),
-  z.strictObject({ amount: z.string(), currency: CurrencyCode }),
-]);
+const MoneyInput = z.union(
+  [z.strictObject({ amountMinor: MinorUnits, currency: CurrencyCode }), z.strictObject({ amount: z.string(), currency: CurrencyCode })],
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union'
+        ? `must be an amount of money such as { "amount": "12.50", "currency": "USD" } (or { "amountMinor": 1250, "currency": "USD" }), not ${describeReceived(iss.input)}`
+        : undefined,
+  },
+);
 
 /**
  * An amount of money: an integer number of minor units and an ISO 4217 currency. No floating point money.
@@ -105,8 +125,17 @@ export function money(amount: string, currency: string): Money {
   return { amountMinor: minor, currency };
 }
 
-/** Renders an amount as a decimal string in its currency's major unit (`{ amountMinor: 1250, currency: 'USD' }` → `"12.50"`). */
+/**
+ * Renders an amount as a decimal string in its currency's major unit (`{ amountMinor: 1250, currency: 'USD' }` →
+ * `"12.50"`).
+ *
+ * @throws RangeError when `amountMinor` is not a safe integer (it printed `"1e+.22"` for 1e22 and `"N.aN"` for
+ * `NaN`: not `Money`), or the currency is not an ISO 4217 code.
+ */
 export function moneyToDecimal(value: Money): string {
+  // `String(1e22)` is "1e+22": only a safe integer has the plain digits this slices.
+  if (!Number.isSafeInteger(value.amountMinor))
+    throw new RangeError(`moneyToDecimal: amountMinor must be a safe integer number of minor units, not ${String(value.amountMinor)}`);
   const exponent = currencyExponent(value.currency);
   const negative = value.amountMinor < 0;
   const digits = String(Math.abs(value.amountMinor)).padStart(exponent + 1, '0');
@@ -117,3 +146,8 @@ export function moneyToDecimal(value: Money): string {
 
 /** Every ISO 4217 currency code leadkit knows, in alphabetical order. */
 export const currencyCodeList: readonly string[] = currencyCodes;
+
+/** Whether a text is one of {@link currencyCodeList} (a set lookup: for checks made once per imported row). @internal */
+export function isCurrencyCode(code: string): boolean {
+  return knownCurrencies.has(code);
+}

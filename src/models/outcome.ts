@@ -10,8 +10,12 @@ import { LongText } from './text.ts';
 export const Outcome = z.object({
   /** Won or lost. */
   status: z.enum(['won', 'lost']),
-  /** When the outcome was recorded. */
-  at: DateTime,
+  /**
+   * When the outcome was recorded. Optional: an export may say a deal was won without saying when. Predictive
+   * training reads features as of this date (an undated outcome needs a fixed `featuresAt` or is left out and
+   * counted), and a time-based split leaves undated leads out and says so.
+   */
+  at: DateTime.optional(),
   /** Deal value, for won deals (and the lost value for lost ones, if known). */
   amount: Money.optional(),
   /** Why it was lost (or won). */

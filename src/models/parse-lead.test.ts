@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/v4';
 import { ValidationError } from '../errors.ts';
+import { DateTime } from './codecs.ts';
+import { Lead } from './lead.ts';
 import { leadToJson, parseActivity, parseCompany, parseLead, parseMoney, parseProspect } from './documents.ts';
 
 const valid = {
   id: 'lead-1',
   contact: { firstName: 'Ada', email: 'ada@acme.com', jobTitle: 'CTO', seniority: 'c_level' },
-  company: { name: 'Acme', domain: 'acme.com', industry: 'software', employeeCount: 120, country: 'US', annualRevenue: { amount: '25000000', currency: 'USD' } },
+  company: {
+    name: 'Acme',
+    domain: 'acme.com',
+    industry: 'software',
+    employeeCount: 120,
+    country: 'US',
+    annualRevenue: { amount: '25000000', currency: 'USD' },
+  },
   source: 'website_form',
   createdAt: '2024-05-01T09:30:00Z',
   activities: [
@@ -62,7 +72,13 @@ describe('parseLead', () => {
   });
 
   it('refuses activities of an unknown type and with impossible dates', () => {
-    const found = problems({ ...valid, activities: [{ type: 'fax_sent', at: '2024-05-01T00:00:00Z' }, { type: 'demo_requested', at: '2023-13-01T00:00:00Z' }] });
+    const found = problems({
+      ...valid,
+      activities: [
+        { type: 'fax_sent', at: '2024-05-01T00:00:00Z' },
+        { type: 'demo_requested', at: '2023-13-01T00:00:00Z' },
+      ],
+    });
     expect(found['activities[0].type'] ?? found['activities[0]']).toBeDefined();
     expect(found['activities[1].at']).toMatch(/not a real ISO 8601/);
   });
@@ -147,5 +163,45 @@ describe('the other parse functions', () => {
       qualification: { verdict: { frameworkId: 'bant', qualified: false, score: 25 }, qualifiedAt: '2024-06-01T00:00:00Z', qualifiedBy: 'rep' },
     });
     expect(!result.ok && result.error.issues[0]?.code).toBe('not_qualified');
+  });
+});
+
+describe('leads as real sources give them', () => {
+  const base = { id: 'l1', contact: {}, source: 'other' };
+  it('keeps the source system’s own source in sourceDetail, and source stays a closed list', () => {
+    const result = parseLead({ ...base, sourceDetail: 'Phone Inquiry' });
+    expect(result.ok && result.value.sourceDetail).toBe('Phone Inquiry');
+    const wrong = parseLead({ ...base, source: 'Phone Inquiry' });
+    expect(!wrong.ok && wrong.error.issues[0]?.pathText).toBe('source');
+  });
+
+  it('keeps an activity of a type leadkit does not list as other, with its name', () => {
+    const result = parseLead({ ...base, activities: [{ type: 'other', name: 'LinkedIn InMail', at: '2024-05-01T00:00:00Z' }] });
+    expect(result.ok && result.value.activities[0]).toEqual({ type: 'other', name: 'LinkedIn InMail', at: new Date('2024-05-01T00:00:00Z') });
+    const nameless = parseLead({ ...base, activities: [{ type: 'other', at: '2024-05-01T00:00:00Z' }] });
+    expect(!nameless.ok && nameless.error.issues[0]?.pathText).toBe('activities[0].name');
+  });
+
+  it('accepts a lead without createdAt and an outcome without a date', () => {
+    const result = parseLead({ ...base, outcome: { status: 'won' } });
+    expect(result.ok && result.value).toEqual({ ...base, activities: [], outcome: { status: 'won' } });
+  });
+});
+
+describe('extended leads', () => {
+  const CrmLead = Lead.extend({ accountTier: z.enum(['gold', 'silver']), renewalAt: DateTime.optional() });
+  const json = { id: 'crm-1', contact: {}, source: 'referral', createdAt: '2024-01-01T00:00:00Z', accountTier: 'gold', renewalAt: '2025-01-01T00:00:00Z' };
+
+  it('parse with their schema and keep their fields through leadToJson', () => {
+    const parsed = parseLead(json, { lead: CrmLead });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.renewalAt).toEqual(new Date('2025-01-01T00:00:00Z'));
+    const encoded = leadToJson(parsed.value, { lead: CrmLead });
+    expect(encoded).toMatchObject({ accountTier: 'gold', renewalAt: '2025-01-01T00:00:00.000Z', schemaVersion: 1 });
+    expect(parseLead(JSON.parse(JSON.stringify(encoded)), { lead: CrmLead })).toEqual({ ok: true, value: { ...parsed.value, schemaVersion: 1 } });
+    // Without the schema the extra fields are kept as they are (a Date stays a Date until JSON.stringify).
+    expect(leadToJson(parsed.value)).toMatchObject({ accountTier: 'gold', renewalAt: new Date('2025-01-01T00:00:00Z') });
+    expect(parseLead({ ...json, accountTier: 'bronze' }, { lead: CrmLead }).ok).toBe(false);
   });
 });

@@ -43,6 +43,18 @@ describe('toProspect', () => {
     expect(!disqualified.ok && disqualified.error.issues[0]?.message).toMatch(/disqualified/);
   });
 
+  // Regression (issue 12, item 8): `NaN < minIcpFit` is false, so a NaN fit passed any minimum, and so did any fit
+  // with `minIcpFit: NaN`; prospectToJson then threw on the prospect.
+  it('refuses a score that is not a number from 0 to 100, and throws on a minIcpFit that is not one', () => {
+    const codes = (result: ReturnType<typeof toProspect>) => (result.ok ? [] : result.error.issues.map((found) => `${found.pathText} ${found.code}`));
+    const nanFit = { ...qualifying, icpFit: { icpId: 'cloud-storage', score: Number.NaN, grade: 'B' as const } };
+    expect(codes(toProspect(lead, nanFit, { minIcpFit: 60 }))).toEqual(['qualification.icpFit.score invalid_score']);
+    expect(codes(toProspect(lead, nanFit))).toEqual(['qualification.icpFit.score invalid_score']);
+    expect(codes(toProspect(lead, { ...qualifying, verdict: { ...qualifying.verdict, score: 150 } }))).toEqual(['qualification.verdict.score invalid_score']);
+    for (const minIcpFit of [Number.NaN, -1, 101, Number.POSITIVE_INFINITY])
+      expect(() => toProspect(lead, qualifying, { minIcpFit })).toThrow(new RangeError(`minIcpFit must be a number from 0 to 100, not ${minIcpFit}`));
+  });
+
   it('does not mutate the lead', () => {
     const before = structuredClone(lead);
     toProspect(lead, qualifying);

@@ -1,12 +1,12 @@
 import * as z from 'zod/v4';
-import { ValidationError, issue } from '../errors.ts';
+import { ValidationError, issue, type ValidationIssue } from '../errors.ts';
 import { err, ok, type Result } from '../result.ts';
 import { DateTime } from './codecs.ts';
 import type { Lead } from './lead.ts';
 import { Id, LongText, ShortText } from './text.ts';
 
 /**
- * The verdict of a qualification framework, as a prospect records it. `leadkit/frameworks`' `evaluate` returns a
+ * The verdict of a qualification framework, as a prospect records it. `leadkit/frameworks`' `evaluateAssessment` returns a
  * richer value that satisfies this shape.
  */
 export const QualificationVerdict = z.object({
@@ -69,10 +69,16 @@ export interface ToProspectOptions {
 
 /**
  * Makes a lead a prospect when the qualification says it is one: the framework verdict is `qualified`, and,
- * when `minIcpFit` is set, the ICP fit reaches it (a disqualified fit, grade F, never does). The lead is not mutated.
+ * when `minIcpFit` is set, the ICP fit reaches it (a disqualified fit, grade F, never does). Scores must be numbers
+ * from 0 to 100 and `qualifiedAt` a valid date, so every prospect it makes can be stored (`prospectToJson`). The lead
+ * is not mutated.
  *
+ * @throws RangeError when `options.minIcpFit` is not a number from 0 to 100 (a programmer error: `NaN` would let
+ * every fit through).
  * @example
  * ```ts
+ * declare function sendToSales(prospect: Prospect): void; // yours
+ *
  * const result = toProspect(lead, {
  *   verdict: { frameworkId: 'bant', qualified: true, score: 75 },
  *   icpFit: { icpId: 'mid-market-saas', score: 82, grade: 'A' },
@@ -82,35 +88,47 @@ export interface ToProspectOptions {
  * if (result.ok) sendToSales(result.value); // result.value: Prospect<typeof lead>
  * ```
  */
-export function toProspect<L extends Lead>(
-  lead: L,
-  qualification: Qualification,
-  options: ToProspectOptions = {},
-): Result<Prospect<L>, ValidationError> {
-  const problems = [];
-  if (!qualification.verdict.qualified)
-    problems.push(
-      issue(['qualification', 'verdict', 'qualified'], `the ${qualification.verdict.frameworkId} verdict did not qualify the lead`, 'not_qualified'),
-    );
-  if (options.minIcpFit !== undefined) {
-    const fit = qualification.icpFit;
-    if (fit === undefined)
-      problems.push(issue(['qualification', 'icpFit'], `an ICP fit of at least ${options.minIcpFit} is required, but none was given`, 'icp_fit_missing'));
-    else if (fit.grade === 'F' || fit.score < options.minIcpFit)
-      problems.push(
-        issue(
-          ['qualification', 'icpFit', 'score'],
-          fit.grade === 'F'
-            ? `the lead is disqualified by ICP ${fit.icpId}`
-            : `ICP fit ${fit.score} is below the required ${options.minIcpFit}`,
-          'icp_fit_too_low',
-        ),
-      );
-  }
-  if (Number.isNaN(qualification.qualifiedAt.getTime()))
-    problems.push(issue(['qualification', 'qualifiedAt'], 'is not a valid date', 'invalid_date'));
+export function toProspect<L extends Lead>(lead: L, qualification: Qualification, options: ToProspectOptions = {}): Result<Prospect<L>, ValidationError> {
+  const problems = qualificationIssues(qualification, options.minIcpFit);
   if (problems.length > 0) return err(new ValidationError('prospect', problems));
   return ok(withQualification(lead, qualification) as Prospect<L>);
+}
+
+const noIssues: readonly ValidationIssue[] = Object.freeze([]);
+
+function isScore(value: unknown): boolean {
+  return typeof value === 'number' && value >= 0 && value <= 100;
+}
+
+/**
+ * Every reason a qualification cannot make a prospect (internal: the rules of {@link toProspect}, shared with the
+ * funnel's qualifying transition): a verdict that did not qualify, a score that is not a number from 0 to 100 (`NaN`
+ * compares false with every minimum, and the stored form refuses it), an ICP fit missing or below `minIcpFit`, an
+ * invalid `qualifiedAt`. Allocates nothing when there is none (the funnel's qualifying transition runs it).
+ *
+ * @throws RangeError when `minIcpFit` is given and is not a number from 0 to 100.
+ */
+export function qualificationIssues(qualification: Qualification, minIcpFit?: number): readonly ValidationIssue[] {
+  if (minIcpFit !== undefined && !isScore(minIcpFit)) throw new RangeError(`minIcpFit must be a number from 0 to 100, not ${String(minIcpFit)}`);
+  const verdict = qualification.verdict;
+  const fit = qualification.icpFit;
+  const qualifiedAt = qualification.qualifiedAt;
+  const fitHolds =
+    fit === undefined ? minIcpFit === undefined : isScore(fit.score) && (minIcpFit === undefined || (fit.grade !== 'F' && fit.score >= minIcpFit));
+  if (verdict.qualified && isScore(verdict.score) && fitHolds && qualifiedAt instanceof Date && !Number.isNaN(qualifiedAt.getTime())) return noIssues;
+  const problems: ValidationIssue[] = [];
+  const at = (path: readonly (string | number)[]): (string | number)[] => ['qualification', ...path];
+  if (!verdict.qualified) problems.push(issue(at(['verdict', 'qualified']), `the ${verdict.frameworkId} verdict did not qualify the lead`, 'not_qualified'));
+  if (!isScore(verdict.score)) problems.push(issue(at(['verdict', 'score']), `must be a number from 0 to 100, not ${String(verdict.score)}`, 'invalid_score'));
+  if (fit !== undefined && !isScore(fit.score))
+    problems.push(issue(at(['icpFit', 'score']), `must be a number from 0 to 100, not ${String(fit.score)}`, 'invalid_score'));
+  else if (minIcpFit !== undefined) {
+    if (fit === undefined) problems.push(issue(at(['icpFit']), `an ICP fit of at least ${minIcpFit} is required, but none was given`, 'icp_fit_missing'));
+    else if (fit.grade === 'F') problems.push(issue(at(['icpFit', 'score']), `the lead is disqualified by ICP ${fit.icpId}`, 'icp_fit_too_low'));
+    else if (fit.score < minIcpFit) problems.push(issue(at(['icpFit', 'score']), `ICP fit ${fit.score} is below the required ${minIcpFit}`, 'icp_fit_too_low'));
+  }
+  if (!(qualifiedAt instanceof Date) || Number.isNaN(qualifiedAt.getTime())) problems.push(issue(at(['qualifiedAt']), 'is not a valid date', 'invalid_date'));
+  return problems;
 }
 
 /** Spread first by {@link withQualification}; never written to. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+import { showValue } from '../errors.ts';
 
 /** Non-empty text of at most 500 characters (names, titles, labels). */
 export const ShortText = z.string().min(1).max(500);
@@ -11,7 +12,7 @@ export const Domain = z
   .string()
   .max(253)
   .regex(/^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, {
-    error: (iss) => `${JSON.stringify(iss.input)} is not a lower-case domain name such as "acme.com"`,
+    error: (iss) => `${showValue(iss.input)} is not a lower-case domain name such as "acme.com"`,
   });
 
 /** A value a team may store in a custom field: JSON scalars or a list of strings. */

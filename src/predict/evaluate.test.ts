@@ -45,17 +45,37 @@ describe('logLoss and brierScore', () => {
 });
 
 describe('calibrationTable', () => {
-  it('groups by predicted deciles with observed rates', () => {
+  it('groups by predicted deciles with observed rates, group 1 the highest predictions', () => {
     const probabilities = Array.from({ length: 20 }, (_, index) => index / 20);
     const labels = probabilities.map((_, index) => index % 2 === 0);
     const table = calibrationTable(probabilities, labels);
     expect(table).toHaveLength(10);
-    expect(table[0]).toEqual({ bin: 1, count: 2, minPredicted: 0, maxPredicted: 0.05, meanPredicted: 0.025, observedRate: 0.5 });
+    expect(table[0]).toEqual({ group: 1, count: 2, minPredicted: 0.9, maxPredicted: 0.95, meanPredicted: 0.925, observedRate: 0.5 });
+    expect(table[9]).toEqual({ group: 10, count: 2, minPredicted: 0, maxPredicted: 0.05, meanPredicted: 0.025, observedRate: 0.5 });
     expect(table.reduce((sum, row) => sum + row.count, 0)).toBe(20);
   });
-  it('leaves out empty groups and refuses a bad number of bins', () => {
+  it('numbers its groups as the lift table does: row k of both holds the same examples', () => {
+    const probabilities = [0.15, 0.9, 0.4, 0.75, 0.05, 0.6, 0.3, 0.85, 0.2, 0.5];
+    const labels = [false, true, false, true, false, true, false, true, false, false];
+    const calibration = calibrationTable(probabilities, labels, { groups: 5 });
+    const lift = liftTable(probabilities, labels, { groups: 5 });
+    expect(calibration.map((row) => row.group)).toEqual(lift.map((row) => row.group));
+    calibration.forEach((row, index) => {
+      expect(row.count).toBe(lift[index]?.count);
+      expect(row.observedRate).toBe(lift[index]?.rate);
+    });
+    expect(calibration[0]?.minPredicted).toBe(0.85);
+  });
+  it('clamps more groups than examples to one example per group, fast, and refuses a bad number of groups', () => {
     expect(calibrationTable([0.2, 0.4], [true, false])).toHaveLength(2);
-    expect(() => calibrationTable([0.2], [true], { bins: 0 })).toThrow(RangeError);
+    const many = calibrationTable([0.2, 0.4, 0.1], [true, false, true], { groups: 1e9 });
+    expect(many.map((row) => row.group)).toEqual([1, 2, 3]);
+    expect(liftTable([0.2, 0.4, 0.1], [true, false, true], { groups: Number.MAX_SAFE_INTEGER })).toHaveLength(3);
+    expect(calibrationTable([], [], { groups: 1e9 })).toEqual([]);
+    for (const groups of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => calibrationTable([0.2], [true], { groups })).toThrow(RangeError);
+      expect(() => liftTable([0.2], [true], { groups })).toThrow(RangeError);
+    }
   });
 });
 
@@ -84,6 +104,13 @@ describe('confusionMatrix', () => {
 });
 
 describe('evaluatePredictions', () => {
+  it('does not mutate its input', () => {
+    const probabilities = [0.3, 0.9, 0.1];
+    const labels = [true, false, true];
+    evaluatePredictions(probabilities, labels);
+    expect(probabilities).toEqual([0.3, 0.9, 0.1]);
+    expect(labels).toEqual([true, false, true]);
+  });
   it('gathers every measure', () => {
     const evaluation = evaluatePredictions([0.9, 0.8, 0.3, 0.1], [true, false, true, false], { threshold: 0.5, groups: 2 });
     expect(evaluation.count).toBe(4);

@@ -74,10 +74,13 @@ export function brierScore(probabilities: readonly number[], labels: readonly bo
   return probabilities.length === 0 ? Number.NaN : total / probabilities.length;
 }
 
-/** One row of a calibration table: a group of examples with similar predictions. */
-export interface CalibrationBin {
-  /** 1 for the lowest predictions. */
-  readonly bin: number;
+/**
+ * One row of a calibration table: a group of examples with similar predictions. Groups are numbered as in the lift
+ * table: group 1 holds the highest predictions.
+ */
+export interface CalibrationRow {
+  /** 1 for the group with the highest predictions (the same numbering as {@link LiftRow}). */
+  readonly group: number;
   /** Examples in the group. */
   readonly count: number;
   /** Lowest prediction in the group. */
@@ -90,32 +93,49 @@ export interface CalibrationBin {
   readonly observedRate: number;
 }
 
-function ascendingOrder(probabilities: readonly number[]): number[] {
-  return Array.from({ length: probabilities.length }, (_, index) => index).sort(
-    (a, b) => (probabilities[a] as number) - (probabilities[b] as number) || a - b,
-  );
+/** Options of {@link calibrationTable} and {@link liftTable}. */
+export interface GroupOptions {
+  /**
+   * How many groups of (nearly) equal size (default 10, deciles): a positive integer. More groups than examples give
+   * one example per group (the number is clamped to the number of examples).
+   */
+  readonly groups?: number;
+}
+
+/** The examples from the highest prediction down (ties in input order). */
+function descendingOrder(probabilities: readonly number[]): number[] {
+  return Array.from({ length: probabilities.length }, (_, index) => index).sort((a, b) => (probabilities[b] as number) - (probabilities[a] as number) || a - b);
+}
+
+function groupCount(options: GroupOptions, examples: number): number {
+  const groups = options.groups ?? 10;
+  if (!Number.isInteger(groups) || groups < 1) throw new RangeError(`groups must be a positive integer, not ${groups}`);
+  return Math.max(1, Math.min(groups, examples));
 }
 
 /**
- * A calibration table: the examples sorted by prediction and cut into groups of (nearly) equal size (deciles by
- * default), each with its mean prediction and observed win rate. Empty groups are left out.
+ * A calibration table: the examples sorted from the highest prediction down and cut into groups of (nearly) equal
+ * size (deciles by default), each with its mean prediction and observed win rate. Group 1 holds the highest
+ * predictions, as in {@link liftTable}, so row k of both tables describes the same examples.
  *
  * @example
  * ```ts
- * for (const row of calibrationTable(probabilities, won)) console.log(row.meanPredicted, row.observedRate);
+ * const probabilities = [0.9, 0.8, 0.6, 0.3, 0.2, 0.1]; // a model's predictions
+ * const won = [true, true, false, true, false, false];    // what happened
+ * for (const row of calibrationTable(probabilities, won, { groups: 3 })) console.log(row.group, row.meanPredicted, row.observedRate);
+ * // 1 0.85 1, then 2 0.45 0.5, then 3 0.15 0 (means in floating point: 0.8500000000000001…)
  * ```
- * @throws RangeError when the two lists differ in length or `bins` is not a positive integer.
+ * @throws RangeError when the two lists differ in length or `groups` is not a positive integer.
  */
-export function calibrationTable(probabilities: readonly number[], labels: readonly boolean[], options: { readonly bins?: number } = {}): CalibrationBin[] {
+export function calibrationTable(probabilities: readonly number[], labels: readonly boolean[], options: GroupOptions = {}): CalibrationRow[] {
   checkLengths(probabilities, labels);
-  const bins = options.bins ?? 10;
-  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer, not ${bins}`);
-  const order = ascendingOrder(probabilities);
+  const order = descendingOrder(probabilities);
   const n = order.length;
-  const rows: CalibrationBin[] = [];
-  for (let bin = 0; bin < bins; bin++) {
-    const from = Math.floor((bin * n) / bins);
-    const to = Math.floor(((bin + 1) * n) / bins);
+  const groups = groupCount(options, n);
+  const rows: CalibrationRow[] = [];
+  for (let group = 0; group < groups; group++) {
+    const from = Math.floor((group * n) / groups);
+    const to = Math.floor(((group + 1) * n) / groups);
     if (to <= from) continue;
     let sum = 0;
     let won = 0;
@@ -125,10 +145,10 @@ export function calibrationTable(probabilities: readonly number[], labels: reado
       if (labels[index]) won++;
     }
     rows.push({
-      bin: bin + 1,
+      group: group + 1,
       count: to - from,
-      minPredicted: probabilities[order[from] as number] as number,
-      maxPredicted: probabilities[order[to - 1] as number] as number,
+      minPredicted: probabilities[order[to - 1] as number] as number,
+      maxPredicted: probabilities[order[from] as number] as number,
       meanPredicted: sum / (to - from),
       observedRate: won / (to - from),
     });
@@ -138,7 +158,7 @@ export function calibrationTable(probabilities: readonly number[], labels: reado
 
 /** One row of a lift and gains table. */
 export interface LiftRow {
-  /** 1 for the group with the highest predictions. */
+  /** 1 for the group with the highest predictions (the same numbering as {@link CalibrationRow}). */
   readonly group: number;
   /** Examples in the group. */
   readonly count: number;
@@ -160,23 +180,23 @@ export interface LiftRow {
 
 /**
  * Lift and gains by group (deciles by default): the examples sorted from the highest prediction down and cut into
- * groups of (nearly) equal size. "The top decile holds 3.1× the average win rate and 31% of all wins."
+ * groups of (nearly) equal size, group 1 first (the highest predictions, as in {@link calibrationTable}). "The top
+ * decile holds 3.1× the average win rate and 31% of all wins."
  *
  * @example
  * ```ts
- * const [top] = liftTable(probabilities, won);
- * console.log(`top 10%: lift ${top.lift.toFixed(1)}, ${(top.gain * 100).toFixed(0)}% of wins`);
+ * const probabilities = [0.9, 0.8, 0.6, 0.3, 0.2, 0.1]; // a model's predictions
+ * const won = [true, true, false, true, false, false];    // what happened
+ * const [top] = liftTable(probabilities, won, { groups: 3 });
+ * if (top !== undefined) console.log(`top third: lift ${top.lift.toFixed(1)}, ${(top.gain * 100).toFixed(0)}% of wins`); // lift 2.0, 67% of wins
  * ```
  * @throws RangeError when the two lists differ in length or `groups` is not a positive integer.
  */
-export function liftTable(probabilities: readonly number[], labels: readonly boolean[], options: { readonly groups?: number } = {}): LiftRow[] {
+export function liftTable(probabilities: readonly number[], labels: readonly boolean[], options: GroupOptions = {}): LiftRow[] {
   checkLengths(probabilities, labels);
-  const groups = options.groups ?? 10;
-  if (!Number.isInteger(groups) || groups < 1) throw new RangeError(`groups must be a positive integer, not ${groups}`);
-  const order = Array.from({ length: probabilities.length }, (_, index) => index).sort(
-    (a, b) => (probabilities[b] as number) - (probabilities[a] as number) || a - b,
-  );
+  const order = descendingOrder(probabilities);
   const n = order.length;
+  const groups = groupCount(options, n);
   let totalWon = 0;
   for (const label of labels) if (label) totalWon++;
   const baseRate = n === 0 ? 0 : totalWon / n;
@@ -281,9 +301,9 @@ export interface PredictionEvaluation {
   readonly logLoss: number;
   /** Brier score ({@link brierScore}). */
   readonly brierScore: number;
-  /** Calibration by decile ({@link calibrationTable}). */
-  readonly calibration: readonly CalibrationBin[];
-  /** Lift and gains by decile ({@link liftTable}). */
+  /** Calibration by decile, group 1 the highest predictions ({@link calibrationTable}). */
+  readonly calibration: readonly CalibrationRow[];
+  /** Lift and gains by decile, group 1 the highest predictions ({@link liftTable}). */
   readonly lift: readonly LiftRow[];
   /** Confusion matrix at the threshold ({@link confusionMatrix}). */
   readonly confusion: ConfusionMatrix;
@@ -293,18 +313,20 @@ export interface PredictionEvaluation {
 export interface EvaluatePredictionsOptions {
   /** Threshold of the confusion matrix (default 0.5). */
   readonly threshold?: number;
-  /** Groups of the calibration and lift tables (default 10). */
+  /** Groups of the calibration and lift tables (default 10; clamped to the number of examples). */
   readonly groups?: number;
 }
 
 /**
- * Evaluates predicted probabilities against outcomes: ROC AUC, log loss, Brier score, calibration and lift by decile,
- * and a confusion matrix. For any model, not only leadkit's.
+ * Evaluates predicted probabilities against outcomes: ROC AUC, log loss, Brier score, calibration and lift by decile
+ * (group 1 the highest predictions in both), and a confusion matrix. For any model, not only leadkit's.
  *
  * @example
  * ```ts
- * const evaluation = evaluatePredictions(probabilities, outcomes.map((o) => o === 'won'), { threshold: 0.3 });
- * console.log(evaluation.rocAuc, evaluation.lift[0]?.lift);
+ * const probabilities = [0.9, 0.8, 0.6, 0.3, 0.2, 0.1]; // from any model
+ * const outcomes = ['won', 'won', 'lost', 'won', 'lost', 'lost'];
+ * const evaluation = evaluatePredictions(probabilities, outcomes.map((outcome) => outcome === 'won'), { threshold: 0.5, groups: 3 });
+ * console.log(evaluation.rocAuc, evaluation.lift[0]?.lift, evaluation.confusion.precision); // 0.888… 2 0.666…
  * ```
  * @throws RangeError when the two lists differ in length.
  */
@@ -323,7 +345,7 @@ export function evaluatePredictions(
     rocAuc: rocAuc(probabilities, labels),
     logLoss: logLoss(probabilities, labels),
     brierScore: brierScore(probabilities, labels),
-    calibration: calibrationTable(probabilities, labels, { bins: options.groups ?? 10 }),
+    calibration: calibrationTable(probabilities, labels, { groups: options.groups ?? 10 }),
     lift: liftTable(probabilities, labels, { groups: options.groups ?? 10 }),
     confusion: confusionMatrix(probabilities, labels, options.threshold ?? 0.5),
   };

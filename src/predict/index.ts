@@ -1,65 +1,93 @@
 /**
- * Predictive lead scoring: learn from won and lost leads, and explain every prediction. A declarative feature spec,
- * naive Bayes (in the manner of Odoo, with incremental updates) and L2-regularised logistic regression in pure
- * TypeScript, time-aware and stratified splits, evaluation (ROC AUC, log loss, Brier, calibration, lift, confusion
- * matrix), models stored as versioned JSON, and an adapter that makes a model a `Scorer`.
+ * Predictive lead scoring: learn from won and lost leads, and explain every prediction in words a salesperson can act
+ * on. A declarative feature spec that reads fields by the one dotted path (checked against your lead schema), naive
+ * Bayes (in the manner of Odoo, with learned numeric bins and incremental updates) and L2-regularised logistic
+ * regression in pure TypeScript, calibration (Platt scaling, isotonic regression), time-aware and stratified splits,
+ * evaluation (ROC AUC, log loss, Brier, calibration, lift, confusion matrix), models stored as versioned JSON, and an
+ * adapter that makes a model a `Scorer`.
  *
  * @example
  * ```ts
- * import { defineFeatureSpec, splitByTime, train, evaluateModel, predict } from 'leadkit/predict';
+ * import { defineFeatureSpec, evaluateModel, predictLead, splitStratified, trainModel } from 'leadkit/predict';
  *
- * const spec = defineFeatureSpec({ features: [
- *   { kind: 'categorical', name: 'industry', from: 'company.industry' },
- *   { kind: 'numeric', name: 'employees', from: 'company.employeeCount', transform: 'log1p', bins: [50, 200, 1000] },
- * ] });
- * const { train: older, test: newer } = splitByTime(closedLeads, { testFraction: 0.3 });
- * const result = train(spec, older, { model: 'logistic' });
+ * const spec = defineFeatureSpec({
+ *   missingWhen: ['unknown'],
+ *   features: [
+ *     { kind: 'categorical', name: 'industry', from: 'company.industry' },
+ *     { kind: 'categorical', name: 'job', label: 'job title', from: 'customFields.job' },
+ *     { kind: 'numeric', name: 'employees', from: 'company.employeeCount', transform: 'log1p' },
+ *   ],
+ * });
+ * declare const closedLeads: Lead[], openLead: Lead; // your won and lost leads, and one to predict
+ *
+ * const { train, test } = splitStratified(closedLeads, { testFraction: 0.3, seed: 1 });
+ * const result = trainModel(spec, train, { model: 'naive-bayes' }); // calibrated (Platt) by default
  * if (result.ok) {
- *   console.log(evaluateModel(result.value, newer).rocAuc);
- *   console.log(predict(result.value, openLead, { asOf }).reasons);
+ *   console.log(evaluateModel(result.value, test).rocAuc);
+ *   console.log(predictLead(result.value, openLead, { asOf }).reasons);
  * }
  * ```
  *
  * @module
  */
 export {
-  FeatureActivityFilter,
+  ActivityCountSource,
+  BinCuts,
   BinnedNumberSource,
   CategoricalFeature,
   CategoricalFeatureSource,
-  SimpleCategoricalSource,
-  PredictiveFeature,
+  CrossSource,
+  DaysSinceLastActivitySource,
+  DaysSinceSource,
   FeatureSpec,
-  LeadCategoricalField,
-  LeadNumericField,
   MISSING_CATEGORY,
+  NumberMissingMarkers,
   NumericFeature,
   NumericFeatureSource,
+  PredictiveFeature,
+  QuantileBins,
   RARE_CATEGORY,
-  binLabel,
-  defineFeatureSpec,
-  extractFeatures,
-  parseFeatureSpec,
-  type FeatureValue,
-} from './features.ts';
+  SimpleCategoricalSource,
+  TextMissingMarkers,
+  type FeatureSpecJson,
+} from './feature-spec-definition.ts';
+export { defineFeatureSpec, parseFeatureSpec } from './parse-feature-spec.ts';
+export { binLabel } from './feature-readers.ts';
+export { quantileBins, type QuantileBinsOptions } from './quantile-bins.ts';
+export { extractFeatures, type FeatureValue } from './extract-features.ts';
 export {
   CrossValidationResult,
+  FeatureTrainingSummary,
+  IsotonicCalibration,
   LogisticCategoricalWeights,
   LogisticModel,
   LogisticNumericWeights,
+  ModelCalibration,
   NaiveBayesFeatureCounts,
   NaiveBayesModel,
   NaiveBayesTable,
+  PlattCalibration,
   PREDICTIVE_MODEL_FORMAT,
   PREDICTIVE_MODEL_VERSION,
-  PredictiveModel,
   PredictionTierCuts,
+  PredictiveModel,
   TrainingSummary,
-  parsePredictiveModel,
-} from './model.ts';
+  TrainingWarning,
+} from './predictive-model-definition.ts';
+export { parsePredictiveModel } from './parse-predictive-model.ts';
 export { trainNaiveBayes, updateNaiveBayes, type NaiveBayesOptions } from './naive-bayes.ts';
 export { trainLogistic, type CrossValidateL2, type LogisticOptions } from './logistic.ts';
-export { PredictiveTrainingError, train, type MinimumTrainingData, type TrainOptions, type TrainedModelFor } from './train.ts';
+export {
+  PredictiveTrainingError,
+  trainModel,
+  type CalibrationOptions,
+  type CommonTrainOptions,
+  type LogisticTrainOptions,
+  type MinimumTrainingData,
+  type NaiveBayesTrainOptions,
+  type TrainModelOptions,
+} from './train-model.ts';
+export { calibrateModel, type CalibrateModelOptions, type CalibrationMethod } from './calibration.ts';
 export { splitByTime, splitStratified, type SplitByTimeOptions, type SplitStratifiedOptions, type TrainTestSplit } from './split.ts';
 export {
   brierScore,
@@ -69,20 +97,15 @@ export {
   liftTable,
   logLoss,
   rocAuc,
-  type CalibrationBin,
+  type CalibrationRow,
   type ConfusionMatrix,
   type EvaluatePredictionsOptions,
+  type GroupOptions,
   type LiftRow,
   type PredictionEvaluation,
 } from './evaluate.ts';
-export {
-  createPredictor,
-  describeContribution,
-  evaluateModel,
-  predict,
-  recalibrateTiers,
-  type EvaluateModelOptions,
-  type Predictor,
-} from './predict.ts';
+export { evaluateModel, type CalibrationMeasures, type EvaluateModelOptions, type ModelEvaluation } from './evaluate-model.ts';
+export { compilePredictor, predictLead, recalibrateTiers, type CompiledPredictor, type PredictOptions } from './compile-predictor.ts';
+export { describeContribution, explainPrediction } from './describe-contribution.ts';
 export { predictiveScorer, type PredictiveScorerOptions } from './predictive-scorer.ts';
 export type { FeatureContribution, FeaturesAt, Prediction, PredictionTier } from './types.ts';

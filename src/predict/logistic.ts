@@ -1,17 +1,12 @@
 import { createRandom } from '../internal/random.ts';
 import type { Lead } from '../models/lead.ts';
 import { choleskySolve } from './cholesky.ts';
-import {
-  categoricalReader,
-  featureLabel,
-  MISSING_CATEGORY,
-  numericFeatureReader,
-  RARE_CATEGORY,
-  transformNumber,
-  type CategoricalFeature,
-  type FeatureSpec,
-  type NumericFeature,
-} from './features.ts';
+import { compileEffects, type EffectOf, type FeatureScorer } from './compile-effects.ts';
+import { COMMON_VALUE_SHARE, formatAmount, formatPercent } from './describe-contribution.ts';
+import { readFeatureColumns, type FeatureColumns } from './feature-columns.ts';
+import { binIndex, binLabel, compileFeatureReads, readSlots, transformNumber, untransformNumber, type FeatureRead } from './feature-readers.ts';
+import { quantileBins } from './quantile-bins.ts';
+import { featureLabel, MISSING_CATEGORY, type CategoricalFeature, type FeatureSpec, type NumericFeature } from './feature-spec-definition.ts';
 import {
   PREDICTIVE_MODEL_FORMAT,
   PREDICTIVE_MODEL_VERSION,
@@ -19,8 +14,10 @@ import {
   type LogisticCategoricalWeights,
   type LogisticModel,
   type LogisticNumericWeights,
-} from './model.ts';
-import { compareText, labelledExamples, sigmoid, tierCutsOf, type LabelledExample } from './training-data.ts';
+  type TrainingWarning,
+} from './predictive-model-definition.ts';
+import { compareText, labelledExamples, medianOf, probabilityOfLogOdds, sigmoid, tierCutsOf, type LabelledExample } from './training-data.ts';
+import { mostlyMissingWarning } from './training-warnings.ts';
 import type { CompiledModel, FeatureContribution, FeaturesAt } from './types.ts';
 
 /** Choose the L2 strength by stratified k-fold cross-validation (lowest mean held-out log loss). */
@@ -53,8 +50,12 @@ type Column =
       readonly feature: CategoricalFeature;
       readonly levels: readonly string[];
       readonly index: Map<string, number>;
+      /** `[won, lost]` per level. */
+      readonly counts: readonly (readonly [number, number])[];
       /** First column; then levels, rare, missing. */
       readonly start: number;
+      readonly missing: number;
+      readonly rare: number;
     }
   | {
       readonly kind: 'numeric';
@@ -64,6 +65,12 @@ type Column =
       readonly impute: number;
       readonly column: number;
       readonly indicator: number | undefined;
+      readonly missing: number;
+      /** Every present value is the same. */
+      readonly constant: boolean;
+      readonly wonMedian: number | undefined;
+      readonly mostCommon: readonly [number, number] | undefined;
+      readonly ranges: { readonly cuts: number[]; readonly counts: [number, number][] };
     };
 
 interface Design {
@@ -76,34 +83,86 @@ interface Design {
   readonly columns: readonly Column[];
 }
 
-function buildDesign(spec: FeatureSpec, examples: readonly LabelledExample[]): Design {
+function mostCommonOf(values: ArrayLike<number>): readonly [number, number] | undefined {
+  const counts = new Map<number, number>();
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] as number;
+    if (value === value) counts.set(value === 0 ? 0 : value, (counts.get(value === 0 ? 0 : value) ?? 0) + 1);
+  }
+  let best: readonly [number, number] | undefined;
+  for (const [value, count] of counts) if (best === undefined || count > best[1] || (count === best[1] && value < best[0])) best = [value, count];
+  return best;
+}
+
+/** The values cut at 5 quantiles, with won and lost counts per range (for explanations). */
+function rangesOf(values: Float64Array, examples: readonly LabelledExample[]): { cuts: number[]; counts: [number, number][] } {
+  const cuts = quantileBins(Array.from(values), { bins: 5 });
+  const counts = Array.from({ length: cuts.length + 1 }, (): [number, number] => [0, 0]);
+  values.forEach((value, row) => {
+    if (Number.isNaN(value)) return;
+    const range = counts[binIndex(value, cuts)] as [number, number];
+    range[(examples[row] as LabelledExample).won ? 0 : 1]++;
+  });
+  return { cuts, counts };
+}
+
+function buildDesign(spec: FeatureSpec, examples: readonly LabelledExample[], read: FeatureColumns): Design {
   const rows = examples.length;
   const columns: Column[] = [];
-  const raw: ((string | undefined)[] | number[])[] = [];
+  const raw: ((string | undefined)[] | Float64Array)[] = [];
   let width = 1;
   let nonZeros = 1;
-  for (const feature of spec.features) {
-    if (feature.kind === 'categorical') {
-      const read = categoricalReader(feature.from);
-      const values = examples.map((example) => read(example.lead, example.asOfMs));
-      const counts = new Map<string, number>();
-      for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  spec.features.forEach((feature, f) => {
+    const source = read.columns[f];
+    if (feature.kind === 'categorical' && source?.kind === 'categorical') {
+      const values = source.keys as (string | undefined)[];
+      const counts = new Map<string, [number, number]>();
+      let missing = 0;
+      values.forEach((value, row) => {
+        if (value === undefined) {
+          missing++;
+          return;
+        }
+        const entry = counts.get(value);
+        const won = (examples[row] as LabelledExample).won;
+        if (entry === undefined) counts.set(value, won ? [1, 0] : [0, 1]);
+        else entry[won ? 0 : 1]++;
+      });
       const minCount = feature.minCount ?? 1;
-      const levels = [...counts.entries()].filter(([, count]) => count >= minCount).map(([value]) => value).sort(compareText);
-      columns.push({ kind: 'categorical', feature, levels, index: new Map(levels.map((level, index) => [level, index])), start: width });
+      const levels = [...counts.entries()]
+        .filter(([, [won, lost]]) => won + lost >= minCount)
+        .map(([value]) => value)
+        .sort(compareText);
+      let rare = 0;
+      for (const [value, [won, lost]] of counts) if (won + lost < minCount && value !== undefined) rare += won + lost;
+      columns.push({
+        kind: 'categorical',
+        feature,
+        levels,
+        index: new Map(levels.map((level, index) => [level, index])),
+        counts: levels.map((level) => counts.get(level) as [number, number]),
+        start: width,
+        missing,
+        rare,
+      });
       raw.push(values);
       width += levels.length + 2;
       nonZeros += 1;
-    } else {
-      const read = numericFeatureReader(feature);
-      const values = examples.map((example) => transformNumber(read(example.lead, example.asOfMs), feature.transform));
+    } else if (feature.kind === 'numeric' && source?.kind === 'numeric') {
+      const values = source.values.map((value) => transformNumber(value, feature.transform));
       let sum = 0;
       let present = 0;
-      for (const value of values)
-        if (!Number.isNaN(value)) {
-          sum += value;
-          present++;
-        }
+      let first = Number.NaN;
+      let constant = true;
+      const won: number[] = [];
+      values.forEach((value, row) => {
+        if (Number.isNaN(value)) return;
+        sum += value;
+        present++;
+        if (present === 1) first = value;
+        else if (value !== first) constant = false;
+        if ((examples[row] as LabelledExample).won) won.push(source.values[row] as number);
+      });
       const center = present === 0 ? 0 : sum / present;
       let squares = 0;
       for (const value of values) if (!Number.isNaN(value)) squares += (value - center) ** 2;
@@ -111,12 +170,25 @@ function buildDesign(spec: FeatureSpec, examples: readonly LabelledExample[]): D
       const scale = deviation > 1e-12 ? deviation : 1;
       const impute = feature.missing === 'zero' ? 0 : center;
       const indicator = feature.missingIndicator !== false && present < rows ? width + 1 : undefined;
-      columns.push({ kind: 'numeric', feature, center, scale, impute, column: width, indicator });
+      columns.push({
+        kind: 'numeric',
+        feature,
+        center,
+        scale,
+        impute,
+        column: width,
+        indicator,
+        missing: rows - present,
+        constant,
+        wonMedian: medianOf(won),
+        mostCommon: mostCommonOf(source.values),
+        ranges: rangesOf(source.values, examples),
+      });
       raw.push(values);
       width += indicator === undefined ? 1 : 2;
       nonZeros += indicator === undefined ? 1 : 2;
-    }
-  }
+    } else throw new TypeError(`feature ${feature.name} was read as the wrong kind`);
+  });
   const columnIndex = new Int32Array(rows * nonZeros);
   const values = new Float64Array(rows * nonZeros);
   const labels = new Uint8Array(rows);
@@ -133,7 +205,7 @@ function buildDesign(spec: FeatureSpec, examples: readonly LabelledExample[]): D
         columnIndex[slot] = column.start + level;
         values[slot++] = 1;
       } else {
-        const value = (raw[f] as number[])[row] as number;
+        const value = (raw[f] as Float64Array)[row] as number;
         const missing = Number.isNaN(value);
         columnIndex[slot] = column.column;
         values[slot++] = ((missing ? column.impute : value) - column.center) / column.scale;
@@ -281,20 +353,42 @@ function crossValidate(design: Design, options: CrossValidateL2, seed: number, m
   return { l2: best.l2, results };
 }
 
+function logisticWarnings(design: Design): TrainingWarning[] {
+  const warnings: TrainingWarning[] = [];
+  for (const column of design.columns) {
+    const name = column.feature.name;
+    const mostlyMissing = mostlyMissingWarning(name, column.missing, design.rows);
+    if (mostlyMissing !== undefined) warnings.push(mostlyMissing);
+    if (design.rows === 0) continue;
+    const distinct =
+      column.kind === 'categorical'
+        ? column.levels.length + (column.missing > 0 ? 1 : 0) + (column.rare > 0 ? 1 : 0)
+        : (column.missing < design.rows ? (column.constant ? 1 : 2) : 0) + (column.missing > 0 ? 1 : 0);
+    if (distinct < 2)
+      warnings.push({
+        feature: name,
+        code: 'no_contribution',
+        message: `${name}: every training lead has the same value${distinct === 0 ? '' : ' (or none)'}, so it contributes nothing`,
+      });
+  }
+  return warnings;
+}
+
 /**
  * Trains an L2-regularised logistic regression on standardised numeric and one-hot categorical inputs, by Newton's
  * method (IRLS) with a Cholesky solve, from leads with outcomes (open leads are skipped and counted). Deterministic.
- * Prefer {@link train}, which also checks that there is enough data.
+ * Prefer {@link trainModel}, which also checks the data and can calibrate the probabilities.
  *
  * @example
  * ```ts
  * const model = trainLogistic(spec, leads, { l2: { crossValidate: { folds: 5 } }, seed: 7 });
  * ```
- * @throws RangeError when `l2` or a cross-validation candidate is not a positive finite number.
+ * @throws RangeError when `l2` or a cross-validation candidate is not a positive finite number, or `featuresAt` is
+ * an invalid instant.
  */
 export function trainLogistic(spec: FeatureSpec, leads: readonly Lead[], options: LogisticOptions = {}): LogisticModel {
-  const { examples, openSkipped } = labelledExamples(leads, options.featuresAt);
-  const design = buildDesign(spec, examples);
+  const { examples, openSkipped, undatedSkipped } = labelledExamples(leads, options.featuresAt);
+  const design = buildDesign(spec, examples, readFeatureColumns(spec, examples));
   const maxIterations = options.maxIterations ?? 100;
   const requested = options.l2 ?? 1;
   const check = (value: number): void => {
@@ -335,7 +429,10 @@ export function trainLogistic(spec: FeatureSpec, leads: readonly Lead[], options
       return {
         kind: 'categorical',
         name: column.feature.name,
-        levels: column.levels.map((level, index): [string, number] => [level, weights[column.start + index] as number]),
+        levels: column.levels.map((level, index): [string, number, number, number] => {
+          const [won, lost] = column.counts[index] as readonly [number, number];
+          return [level, weights[column.start + index] as number, won, lost];
+        }),
         rare: weights[column.start + column.levels.length] as number,
         missing: weights[column.start + column.levels.length + 1] as number,
         average,
@@ -349,8 +446,13 @@ export function trainLogistic(spec: FeatureSpec, leads: readonly Lead[], options
       weight: weights[column.column] as number,
       ...(column.indicator === undefined ? {} : { missingWeight: weights[column.indicator] as number }),
       average,
+      ...(column.wonMedian === undefined ? {} : { wonMedian: column.wonMedian }),
+      ...(column.mostCommon === undefined ? {} : { mostCommon: [column.mostCommon[0], column.mostCommon[1]] as [number, number] }),
+      ranges: column.ranges,
     };
   });
+  let won = 0;
+  for (const example of examples) if (example.won) won++;
   const model: LogisticModel = {
     format: PREDICTIVE_MODEL_FORMAT,
     version: PREDICTIVE_MODEL_VERSION,
@@ -364,92 +466,112 @@ export function trainLogistic(spec: FeatureSpec, leads: readonly Lead[], options
     tierCuts: [0.25, 0.5, 0.75],
     summary: {
       examples: examples.length,
-      won: examples.reduce((won, example) => won + (example.won ? 1 : 0), 0),
-      lost: examples.reduce((lost, example) => lost + (example.won ? 0 : 1), 0),
+      won,
+      lost: examples.length - won,
       openSkipped,
+      ...(undatedSkipped === 0 ? {} : { undatedSkipped }),
+      features: design.columns.map((column) => ({ name: column.feature.name, missing: column.missing })),
+      warnings: logisticWarnings(design),
     },
   };
-  const { probability } = compileLogistic(model);
-  return { ...model, tierCuts: tierCutsOf(examples.map((example) => probability(example.lead, example.asOfMs))) };
+  const { logOdds } = compileLogistic(model);
+  return { ...model, tierCuts: tierCutsOf(examples.map((example) => probabilityOfLogOdds(logOdds(example.lead, example.asOfMs)))) };
 }
 
-interface CompiledInput {
-  readonly name: string;
-  readonly label: string;
-  readonly average: number;
-  /** Effect in log-odds, not centred on the average. */
-  readonly effect: (lead: Lead, asOfMs: number) => number;
-  readonly display: (lead: Lead, asOfMs: number) => string;
-}
-
-function formatValue(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
-}
-
-/** Compiles a logistic model into fast prediction and explanation functions. */
-export function compileLogistic(model: LogisticModel): CompiledModel {
-  const inputs: CompiledInput[] = model.features.map((weights, index) => {
-    const feature = model.spec.features[index] as CategoricalFeature | NumericFeature;
-    const label = featureLabel(feature);
-    if (weights.kind === 'categorical' && feature.kind === 'categorical') {
-      const read = categoricalReader(feature.from);
-      const levels = new Map(weights.levels);
-      const rare = weights.rare;
-      const missing = weights.missing;
-      return {
-        name: weights.name,
-        label,
-        average: weights.average,
-        effect: (lead, asOfMs) => {
-          const value = read(lead, asOfMs);
-          return value === undefined ? missing : (levels.get(value) ?? rare);
-        },
-        display: (lead, asOfMs) => {
-          const value = read(lead, asOfMs);
-          if (value === undefined) return MISSING_CATEGORY;
-          return levels.has(value) ? value : `${value} ${RARE_CATEGORY}`;
-        },
-      };
-    }
-    const numeric = weights as LogisticNumericWeights;
-    const numericFeature = feature as NumericFeature;
-    const read = numericFeatureReader(numericFeature);
-    const transform = numericFeature.transform;
-    const { center, scale, weight } = numeric;
-    const missingEffect = weight * ((numeric.impute - center) / scale) + (numeric.missingWeight ?? 0);
-    return {
-      name: numeric.name,
-      label,
-      average: numeric.average,
-      effect: (lead, asOfMs) => {
-        const value = read(lead, asOfMs);
-        if (Number.isNaN(value)) return missingEffect;
-        return weight * ((transformNumber(value, transform) - center) / scale);
-      },
-      display: (lead, asOfMs) => {
-        const value = read(lead, asOfMs);
-        return Number.isNaN(value) ? MISSING_CATEGORY : formatValue(value);
-      },
-    };
-  });
-  const intercept = model.intercept;
-  const count = inputs.length;
-  let baseline = intercept;
-  for (const input of inputs) baseline += input.average;
-
-  const probability = (lead: Lead, asOfMs: number): number => {
-    let logit = intercept;
-    for (let index = 0; index < count; index++) logit += (inputs[index] as CompiledInput).effect(lead, asOfMs);
-    // Keep the probability strictly inside (0, 1) even for extreme log-odds, where the sigmoid rounds to 0 or 1.
-    const p = sigmoid(logit);
-    return p < 1e-12 ? 1e-12 : p > 1 - 1e-12 ? 1 - 1e-12 : p;
+function scorerOf(weights: LogisticCategoricalWeights | LogisticNumericWeights, feature: CategoricalFeature | NumericFeature): FeatureScorer {
+  if (weights.kind === 'categorical')
+    return { kind: 'category', effects: new Map(weights.levels.map(([level, weight]) => [level, weight])), missing: weights.missing, other: weights.rare };
+  const numeric = feature as NumericFeature;
+  return {
+    kind: 'linear',
+    transform: numeric.transform,
+    center: weights.center,
+    scale: weights.scale,
+    weight: weights.weight,
+    missing: weights.weight * ((weights.impute - weights.center) / weights.scale) + (weights.missingWeight ?? 0),
   };
-  const explain = (lead: Lead, asOfMs: number): { baseline: number; contributions: FeatureContribution[] } => ({
-    baseline,
-    contributions: inputs.map((input) => {
-      const effect = input.effect(lead, asOfMs) - input.average;
-      return { feature: input.name, label: input.label, value: input.display(lead, asOfMs), effect, factor: Math.exp(effect) };
-    }),
-  });
-  return { probability, explain };
+}
+
+/** Compiles a logistic model into fast log-odds and explanation functions (before any calibration). */
+export function compileLogistic(model: LogisticModel): CompiledModel {
+  const reads = compileFeatureReads(model.spec);
+  const scorers = model.features.map((weights, index) => scorerOf(weights, model.spec.features[index] as CategoricalFeature | NumericFeature));
+  const effects = compileEffects(reads, scorers);
+  const intercept = model.intercept;
+  const count = effects.length;
+  const slots: unknown[] = new Array<unknown>(reads.slots.length);
+  let baseline = intercept;
+  for (const weights of model.features) baseline += weights.average;
+  const examples = model.summary.examples;
+  const overall = examples === 0 ? 0 : model.summary.won / examples;
+
+  const logOdds = (lead: Lead, asOfMs: number): number => {
+    readSlots(reads, lead, asOfMs, slots);
+    let logit = intercept;
+    for (let index = 0; index < count; index++) logit += (effects[index] as EffectOf)(slots);
+    return logit;
+  };
+
+  const explain = (lead: Lead, asOfMs: number): { baseline: number; contributions: FeatureContribution[] } => {
+    const values = readSlots(reads, lead, asOfMs, new Array<unknown>(reads.slots.length));
+    const contributions = model.features.map((weights, index): FeatureContribution => {
+      const feature = model.spec.features[index] as CategoricalFeature | NumericFeature;
+      const read = reads.features[index] as FeatureRead;
+      const effect = (effects[index] as EffectOf)(values) - weights.average;
+      const base = {
+        feature: feature.name,
+        label: featureLabel(feature),
+        kind: feature.kind,
+        effect,
+        factor: Math.exp(effect),
+        against: 'average lead' as const,
+      };
+      if (weights.kind === 'categorical' && read.kind === 'categorical') {
+        const key = read.key(values);
+        if (key === undefined) return { ...base, value: MISSING_CATEGORY, status: 'missing', comparison: 'no value on file', agrees: true, common: false };
+        const level = weights.levels.find(([value]) => value === key);
+        if (level === undefined) return { ...base, value: key, status: 'unseen', comparison: 'too rare in the training data', agrees: true, common: false };
+        const seen = level[2] + level[3];
+        const rate = seen === 0 ? 0 : level[2] / seen;
+        return {
+          ...base,
+          value: key,
+          status: 'known',
+          comparison: `${formatPercent(rate)} of such leads won, against ${formatPercent(overall)} of all leads`,
+          agrees: effect === 0 || (effect > 0 ? rate > overall : rate < overall),
+          common: examples > 0 && seen / examples >= COMMON_VALUE_SHARE,
+        };
+      }
+      const numeric = weights as LogisticNumericWeights;
+      const unit = (feature as NumericFeature).unit;
+      const number = read.kind === 'numeric' ? read.value(values) : Number.NaN;
+      if (Number.isNaN(number)) return { ...base, value: MISSING_CATEGORY, status: 'missing', comparison: 'no value on file', agrees: true, common: false };
+      const typical = numeric.wonMedian;
+      const parts: string[] = [];
+      if (typical !== undefined)
+        parts.push(`${number < typical ? 'below' : number > typical ? 'above' : 'at'} the typical ${formatAmount(typical, unit)} of won leads`);
+      let agrees = true;
+      const ranges = numeric.ranges;
+      if (ranges !== undefined && ranges.cuts.length > 0) {
+        const [won, lost] = ranges.counts[binIndex(number, ranges.cuts)] ?? [0, 0];
+        if (won + lost > 0) {
+          const rate = won / (won + lost);
+          parts.push(`${formatPercent(rate)} of leads in this range (${binLabel(number, ranges.cuts)}) won, against ${formatPercent(overall)} of all leads`);
+          agrees = effect === 0 || rate === overall || (effect > 0 ? rate > overall : rate < overall);
+        }
+      }
+      if (parts.length === 0)
+        parts.push(`against the average lead's ${formatAmount(untransformNumber(numeric.center, (feature as NumericFeature).transform), unit)}`);
+      return {
+        ...base,
+        value: formatAmount(number, unit),
+        status: 'known',
+        comparison: parts.join('; '),
+        agrees,
+        common: numeric.mostCommon !== undefined && numeric.mostCommon[0] === number && examples > 0 && numeric.mostCommon[1] / examples >= COMMON_VALUE_SHARE,
+      };
+    });
+    return { baseline, contributions };
+  };
+  return { logOdds, explain };
 }

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../models/activity.ts';
 import { arbitraryLead } from '../testing/arbitraries.ts';
-import { compileScoringModelOrThrow } from './compile.ts';
+import { compileScoringModel } from './compile.ts';
+import { defineScoringModel } from './define-scoring-model.ts';
 import { scoreDecayFactor } from './decay.ts';
-import { matchUrlPattern } from './match-url.ts';
-import type { ActivityPointsRule, ScoringModelJson } from './model.ts';
+import { matchUrlPattern } from '../conditions/url-pattern.ts';
+import type { ActivityPointsRule, ScoringModelJson } from './scoring-model-definition.ts';
 
 // The engine scores all activity rules in one pass over the activities, each activity offered only to the rules
 // counting its type. Checked against each rule scored on its own (exactly) and a direct reading of the rule.
@@ -23,18 +24,17 @@ const rule = (index: number): fc.Arbitrary<ActivityPointsRule> =>
       id: fc.constant(`a${index}`),
       label: fc.constant(`Activity ${index}`),
       // Mostly the activity type alone (so rules often count more than `maxCount` activities), sometimes a filter.
-      match: fc
-        .tuple(
-          fc.oneof(fc.constantFrom(...types), fc.subarray([...types], { minLength: 1 })),
-          fc.oneof(
-            { weight: 4, arbitrary: fc.constant({}) },
-            fc.record({ pageKind: fc.constantFrom('pricing' as const, 'blog' as const) }),
-            fc.record({ url: fc.constantFrom('/pricing', '/b*') }),
-            fc.record({ bounce: fc.constantFrom('hard' as const, 'soft' as const) }),
-            fc.record({ direction: fc.constantFrom('inbound' as const, 'outbound' as const) }),
-          ),
-        )
-        .map(([type, filter]) => ({ type, ...filter })),
+      activity: fc.oneof(
+        { weight: 4, arbitrary: fc.oneof(fc.constantFrom(...types), fc.subarray([...types], { minLength: 1 })).map((type) => ({ type })) },
+        fc.constant({}),
+        fc.record({ type: fc.constant('page_viewed' as const), pageKind: fc.constantFrom('pricing' as const, 'blog' as const) }),
+        fc.record({
+          type: fc.constantFrom('page_viewed' as const, 'email_clicked' as const, ['page_viewed' as const, 'email_clicked' as const]),
+          url: fc.constantFrom('/pricing', '/b*', '/PRICING'),
+        }),
+        fc.record({ type: fc.constant('email_bounced' as const), bounce: fc.constantFrom('hard' as const, 'soft' as const) }),
+        fc.record({ type: fc.constant('call' as const), direction: fc.constantFrom('inbound' as const, 'outbound' as const) }),
+      ),
       points: fc.oneof(fc.integer({ min: -20, max: 30 }), fc.double({ min: -20, max: 30, noNaN: true })),
       decay: fc.oneof(
         fc.record({ kind: fc.constant('halfLife' as const), days: fc.integer({ min: 1, max: 120 }) }),
@@ -45,10 +45,11 @@ const rule = (index: number): fc.Arbitrary<ActivityPointsRule> =>
       maxCount: fc.integer({ min: 1, max: 4 }),
       maxPoints: fc.integer({ min: 0, max: 60 }),
     },
-    { requiredKeys: ['kind', 'id', 'label', 'match', 'points'] },
+    { requiredKeys: ['kind', 'id', 'label', 'activity', 'points'] },
   );
 const ruleLists = fc.integer({ min: 1, max: 8 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, index) => rule(index))));
-const model = (rules: readonly ActivityPointsRule[]): ScoringModelJson => JSON.parse(JSON.stringify({ schemaVersion: 1, id: 'activities', rules })) as ScoringModelJson;
+const model = (rules: readonly ActivityPointsRule[]): ScoringModelJson =>
+  JSON.parse(JSON.stringify({ schemaVersion: 1, id: 'activities', rules })) as ScoringModelJson;
 
 interface Details {
   readonly pageKind?: string;
@@ -57,10 +58,10 @@ interface Details {
   readonly direction?: string;
 }
 function counts(rule: ActivityPointsRule, activity: Activity): boolean {
-  const { match } = rule;
+  const { activity: match } = rule;
   const details = activity as Details;
   return (
-    (typeof match.type === 'string' ? [match.type] : match.type).includes(activity.type) &&
+    (match.type === undefined || (typeof match.type === 'string' ? [match.type] : match.type).includes(activity.type)) &&
     (match.pageKind === undefined || details.pageKind === match.pageKind) &&
     (match.url === undefined || (details.url !== undefined && matchUrlPattern(match.url, details.url))) &&
     (match.bounce === undefined || details.bounce === match.bounce) &&
@@ -85,8 +86,8 @@ describe('activity rules (one pass over the activities)', () => {
   it('score each rule exactly as on its own, and as a direct reading of the rule', () => {
     fc.assert(
       fc.property(ruleLists, fc.array(leads, { minLength: 1, maxLength: 4 }), (rules, batch) => {
-        const together = compileScoringModelOrThrow(model(rules));
-        const alone = rules.map((item) => compileScoringModelOrThrow(model([item])));
+        const together = compileScoringModel(defineScoringModel(model(rules)));
+        const alone = rules.map((item) => compileScoringModel(defineScoringModel(model([item]))));
         for (const lead of batch) {
           const result = together(lead, { asOf });
           rules.forEach((item, index) => {
@@ -96,7 +97,10 @@ describe('activity rules (one pass over the activities)', () => {
             const expected = expectedPoints(item, lead.activities);
             expect(Math.abs((found?.points ?? 0) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
             // A rule with 0 points adds no contribution.
-            if (item.points !== 0) expect(found?.occurrences ?? 0).toBe(lead.activities.filter((activity) => inTime(item, asOf.getTime() - activity.at.getTime()) && counts(item, activity)).length);
+            if (item.points !== 0)
+              expect(found?.occurrences ?? 0).toBe(
+                lead.activities.filter((activity) => inTime(item, asOf.getTime() - activity.at.getTime()) && counts(item, activity)).length,
+              );
           });
           expect(together.scoreValue(lead, asOf)).toBe(result.score);
         }

@@ -4,12 +4,13 @@
  * rules), instead of one pass per rule. Each rule still sees its activities in order, so its sums are exactly those
  * of evaluating it on its own.
  */
+import { compileActivityFilter, filtersOnlyByType, filterTypes, type ActivityPredicate } from '../conditions/activity-filter.ts';
+import { MILLISECONDS_PER_DAY as DAY_MS } from '../internal/instant.ts';
+import { ActivityType } from '../models/activity.ts';
 import type { Lead } from '../models/lead.ts';
-import { compileActivityMatch, type ActivityPredicate } from './conditions.ts';
-import { compileDecay } from './decay.ts';
-import type { ActivityPointsRule } from './model.ts';
+import { compileDecay, halfLifePerMs } from './decay.ts';
+import type { ActivityPointsRule } from './scoring-model-definition.ts';
 
-const DAY_MS = 86_400_000;
 const NO_DECAY = 0;
 const HALF_LIFE = 1;
 const OTHER_DECAY = 2;
@@ -38,27 +39,25 @@ export function compileActivityRules(rules: readonly ActivityPointsRule[]): Acti
   const points = Float64Array.from(rules, (rule) => rule.points);
   const windows = Float64Array.from(rules, (rule) => (rule.decay?.kind === 'window' ? rule.decay.days * DAY_MS : Infinity));
   const decayKinds = Uint8Array.from(rules, (rule) => (rule.decay === undefined ? NO_DECAY : rule.decay.kind === 'halfLife' ? HALF_LIFE : OTHER_DECAY));
-  const perMs = Float64Array.from(rules, (rule) => (rule.decay?.kind === 'halfLife' ? 1 / (rule.decay.days * DAY_MS) : 0));
+  const perMs = Float64Array.from(rules, (rule) => (rule.decay?.kind === 'halfLife' ? halfLifePerMs(rule.decay.days) : 0));
   const decays = rules.map((rule) => compileDecay(rule.decay));
-  // Rules whose match goes beyond the activity type test the activity itself.
-  const filters: (ActivityPredicate | undefined)[] = rules.map(({ match }) =>
-    match.pageKind === undefined && match.url === undefined && match.bounce === undefined && match.direction === undefined && match.campaign === undefined
-      ? undefined
-      : compileActivityMatch(match),
-  );
+  // Rules whose filter goes beyond the activity type test the activity itself.
+  const filters: (ActivityPredicate | undefined)[] = rules.map(({ activity }) => (filtersOnlyByType(activity) ? undefined : compileActivityFilter(activity)));
   const maxCounts = Int32Array.from(rules, (rule) => rule.maxCount ?? 0);
   const maxPoints = Float64Array.from(rules, (rule) => rule.maxPoints ?? Infinity);
   // The `maxCount` largest decay factors seen so far, largest first; reused across leads.
   const kept = rules.map((rule) => new Float64Array(rule.maxCount ?? 0));
   const keptCounts = new Int32Array(count);
+  // The rules each activity type concerns (a rule without types concerns every type); types no rule names, and types
+  // outside the known list, look at the rules without types only.
   const byType = new Map<string, Int32Array>();
-  const types = new Set(rules.flatMap(({ match }) => (typeof match.type === 'string' ? [match.type] : match.type)));
-  for (const type of types) {
-    byType.set(
-      type,
-      Int32Array.from(rules.flatMap(({ match }, k) => ((typeof match.type === 'string' ? match.type === type : match.type.includes(type)) ? [k] : []))),
-    );
+  const ruleTypes = rules.map(({ activity }) => filterTypes(activity));
+  const anyType = Int32Array.from(ruleTypes.flatMap((listed, k) => (listed === undefined ? [k] : [])));
+  for (const type of ActivityType.options) {
+    const concerned = ruleTypes.flatMap((listed, k) => (listed === undefined || listed.includes(type) ? [k] : []));
+    if (concerned.length > 0) byType.set(type, Int32Array.from(concerned));
   }
+  const fallback = anyType.length > 0 ? anyType : undefined;
 
   const evaluate = (lead: Lead, asOfMs: number): void => {
     raw.fill(0);
@@ -70,7 +69,7 @@ export function compileActivityRules(rules: readonly ActivityPointsRule[]): Acti
       const activity = activities[a] as Lead['activities'][number];
       // The age first: its memory read then overlaps the type lookup.
       const age = asOfMs - activity.at.getTime();
-      const candidates = byType.get(activity.type);
+      const candidates = byType.get(activity.type) ?? fallback;
       if (candidates === undefined || age < 0) continue;
       for (let c = 0; c < candidates.length; c++) {
         const k = candidates[c] as number;
@@ -79,7 +78,7 @@ export function compileActivityRules(rules: readonly ActivityPointsRule[]): Acti
         if (filter !== undefined && !filter(activity)) continue;
         const kind = decayKinds[k];
         const factor =
-          kind === NO_DECAY ? 1 : kind === HALF_LIFE ? Math.pow(0.5, (age > 0 ? age : 0) * (perMs[k] as number)) : (decays[k] as (ageMs: number) => number)(age);
+          kind === NO_DECAY ? 1 : kind === HALF_LIFE ? 0.5 ** ((age > 0 ? age : 0) * (perMs[k] as number)) : (decays[k] as (ageMs: number) => number)(age);
         const rulePoints = points[k] as number;
         occurrences[k] = (occurrences[k] as number) + 1;
         raw[k] = (raw[k] as number) + rulePoints;

@@ -1,5 +1,5 @@
 import type { Lead } from '../models/lead.ts';
-import { floorContribution, limitRange } from './limit-range.ts';
+import { floorContribution, limitRange } from './caps.ts';
 import type { ScoreContribution, ScoreDisqualification, ScoreResult, Scorer } from './types.ts';
 
 function rebuild(contributions: readonly ScoreContribution[], disqualifications: readonly ScoreDisqualification[]): ScoreResult {
@@ -19,8 +19,9 @@ function scaled(item: ScoreContribution, factor: number): ScoreContribution {
  *
  * @example
  * ```ts
- * const total = sumScorers(compiledModel, hasPhoneScorer);
- * total(lead, { asOf }).score;
+ * const hasPhone = pointsWhen({ id: 'phone', label: 'Has a phone number', points: 5, when: (lead) => lead.contact.phone !== undefined });
+ * const total = sumScorers(compiledModel, hasPhone);
+ * total(lead, { asOf }).score; // the model's score, plus 5 with a phone number
  * ```
  */
 export function sumScorers<L extends Lead>(...scorers: readonly Scorer<L>[]): Scorer<L> {
@@ -41,6 +42,8 @@ export function sumScorers<L extends Lead>(...scorers: readonly Scorer<L>[]): Sc
  *
  * @example
  * ```ts
+ * declare const fitScorer: Scorer, engagementScorer: Scorer; // two scorers of yours
+ *
  * const blended = weightScorers([[fitScorer, 0.6], [engagementScorer, 0.4]]);
  * ```
  */
@@ -75,6 +78,8 @@ function pick<L extends Lead>(scorers: readonly Scorer<L>[], better: (candidate:
  *
  * @example
  * ```ts
+ * declare const webIntent: Scorer, eventIntent: Scorer; // two scorers of yours
+ *
  * const strongest = maxScorers(webIntent, eventIntent);
  * ```
  */
@@ -87,6 +92,8 @@ export function maxScorers<L extends Lead>(...scorers: readonly Scorer<L>[]): Sc
  *
  * @example
  * ```ts
+ * declare const fitScorer: Scorer, engagementScorer: Scorer; // two scorers of yours
+ *
  * const weakest = minScorers(fitScorer, engagementScorer);
  * ```
  */
@@ -113,6 +120,8 @@ function limited(result: ScoreResult, floor: number | undefined, cap: number | u
  *
  * @example
  * ```ts
+ * declare const fitScorer: Scorer, engagementScorer: Scorer; // two scorers of yours
+ *
  * const capped = clampScorer(engagementScorer, { cap: 40, floor: 0 });
  * const atLeastTen = clampScorer(fitScorer, { floor: 10 });
  * ```
@@ -121,7 +130,11 @@ function limited(result: ScoreResult, floor: number | undefined, cap: number | u
  */
 export function clampScorer<L extends Lead>(scorer: Scorer<L>, limits: { readonly floor?: number; readonly cap?: number }): Scorer<L> {
   const { floor, cap } = limits;
-  if ((cap !== undefined && !(cap >= 0 && Number.isFinite(cap))) || (floor !== undefined && !Number.isFinite(floor)) || (floor !== undefined && cap !== undefined && floor > cap))
+  if (
+    (cap !== undefined && !(cap >= 0 && Number.isFinite(cap))) ||
+    (floor !== undefined && !Number.isFinite(floor)) ||
+    (floor !== undefined && cap !== undefined && floor > cap)
+  )
     throw new RangeError('clampScorer: cap must be finite and ≥ 0, floor finite and not above cap');
   // The validated copies: a later change to `limits` does not bypass the checks.
   return (lead, options) => limited(scorer(lead, options), floor, cap);
@@ -132,7 +145,7 @@ export function clampScorer<L extends Lead>(scorer: Scorer<L>, limits: { readonl
  *
  * @example
  * ```ts
- * const percent = normalizeScorer(fitScorer, 60); // 60 points or more is 100
+ * const percent = normalizeScorer(scorer, 60); // 60 points or more is 100
  * ```
  * @throws RangeError when `max` is not a finite number of at least 0.000001 (a programmer error).
  */
@@ -141,6 +154,13 @@ export function normalizeScorer<L extends Lead>(scorer: Scorer<L>, max: number):
   const factor = 100 / max;
   return (lead, options) => {
     const result = scorer(lead, options);
-    return limited(rebuild(result.contributions.map((item) => scaled(item, factor)), result.disqualifications), 0, 100);
+    return limited(
+      rebuild(
+        result.contributions.map((item) => scaled(item, factor)),
+        result.disqualifications,
+      ),
+      0,
+      100,
+    );
   };
 }

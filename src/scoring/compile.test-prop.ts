@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ActivityType } from '../models/activity.ts';
 import { arbitraryLead } from '../testing/arbitraries.ts';
 import { clampScorer, normalizeScorer, sumScorers, weightScorers } from './combinators.ts';
-import { compileScoringModelOrThrow } from './compile.ts';
-import type { ScoringModelJson, ScoringRule } from './model.ts';
+import { compileScoringModel } from './compile.ts';
+import { defineScoringModel } from './define-scoring-model.ts';
+import type { ScoringModelJson, ScoringRule } from './scoring-model-definition.ts';
 import type { ScoreResult } from './types.ts';
 
 const asOf = new Date('2024-06-01T00:00:00Z');
@@ -55,13 +56,13 @@ const rule = (index: number): fc.Arbitrary<ScoringRule> =>
         id: fc.constant(`r${index}`),
         label: fc.constant(`Rule ${index}`),
         group,
-        match: fc.record({ type: fc.subarray([...ActivityType.options], { minLength: 1 }) }),
+        activity: fc.record({ type: fc.subarray([...ActivityType.options], { minLength: 1 }) }),
         points,
         decay,
         maxCount: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
         maxPoints: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
       },
-      { requiredKeys: ['kind', 'id', 'label', 'group', 'match', 'points'] },
+      { requiredKeys: ['kind', 'id', 'label', 'group', 'activity', 'points'] },
     ),
     fc.record({ kind: fc.constant('disqualify' as const), id: fc.constant(`r${index}`), label: fc.constant(`Gate ${index}`), when: condition }),
   ) as fc.Arbitrary<ScoringRule>;
@@ -115,8 +116,14 @@ const extremeModels: fc.Arbitrary<ScoringModelJson> = fc
     id: 'extreme',
     rules: Array.from({ length: count }, (_, index) =>
       index % 2 === 0
-        ? { kind: 'activity' as const, id: `a${index}`, label: 'A', match: { type: [...ActivityType.options] }, points }
-        : { kind: 'values' as const, id: `v${index}`, label: 'V', field: 'company.technologies' as const, values: { aws: points, gcp: points, azure: points, salesforce: points } },
+        ? { kind: 'activity' as const, id: `a${index}`, label: 'A', activity: { type: [...ActivityType.options] }, points }
+        : {
+            kind: 'values' as const,
+            id: `v${index}`,
+            label: 'V',
+            field: 'company.technologies' as const,
+            values: { aws: points, gcp: points, azure: points, salesforce: points },
+          },
     ),
     groups: { fit: { weight }, engagement: { weight } },
     total: { ...(normalize === undefined ? {} : { normalize: { max: normalize } }), ...(cap === undefined ? {} : { cap }) },
@@ -132,7 +139,7 @@ describe('scoring invariants (random models and leads)', () => {
   it('scores are finite, contributions add up exactly, and the fast path agrees', () => {
     fc.assert(
       fc.property(models, leads, (model, lead) => {
-        const scorer = compileScoringModelOrThrow(model);
+        const scorer = compileScoringModel(defineScoringModel(model));
         const result = scorer(lead, { asOf });
         expect(Number.isFinite(result.score)).toBe(true);
         expect(sumOfPoints(result)).toBe(result.score);
@@ -150,7 +157,7 @@ describe('scoring invariants (random models and leads)', () => {
   it('scores stay finite and add up exactly for models at the bounds validation allows', () => {
     fc.assert(
       fc.property(extremeModels, leads, (model, lead) => {
-        const scorer = compileScoringModelOrThrow(model);
+        const scorer = compileScoringModel(defineScoringModel(model));
         const result = scorer(lead, { asOf });
         expect(Number.isFinite(result.score)).toBe(true);
         for (const item of result.contributions) expect([item.rawPoints, item.decayedPoints, item.points, item.cappedPoints].every(Number.isFinite)).toBe(true);
@@ -164,14 +171,15 @@ describe('scoring invariants (random models and leads)', () => {
   it('caps and floors are never exceeded', () => {
     fc.assert(
       fc.property(models, leads, (model, lead) => {
-        const result = compileScoringModelOrThrow(model)(lead, { asOf });
+        const result = compileScoringModel(defineScoringModel(model))(lead, { asOf });
         for (const rule of model.rules) {
           if (rule.kind !== 'activity') continue;
           const item = result.contributions.find((entry) => entry.ruleId === rule.id);
           if (item === undefined) continue;
           // Weights and normalisation scale a rule's points; caps and clamping only ever shrink them.
           if (rule.maxPoints !== undefined) expect(Math.abs(item.points)).toBeLessThanOrEqual(rule.maxPoints * item.weight * (1 + 1e-12) + 1e-12);
-          if (rule.maxCount !== undefined) expect(Math.abs(item.points)).toBeLessThanOrEqual(rule.maxCount * Math.abs(rule.points) * item.weight * (1 + 1e-12) + 1e-12);
+          if (rule.maxCount !== undefined)
+            expect(Math.abs(item.points)).toBeLessThanOrEqual(rule.maxCount * Math.abs(rule.points) * item.weight * (1 + 1e-12) + 1e-12);
         }
         for (const [name, settings] of Object.entries(model.groups ?? {})) {
           const score = result.groups[name];
@@ -201,7 +209,7 @@ describe('scoring invariants (random models and leads)', () => {
             overrides: [{ id: 'demo', label: 'Demo', when: { activity: { type: 'demo_requested' } }, band: 'hot' }],
           },
         };
-        const result = compileScoringModelOrThrow(withGrading)(lead, { asOf });
+        const result = compileScoringModel(defineScoringModel(withGrading))(lead, { asOf });
         expect(result.disqualified).toBe(result.disqualifications.length > 0);
         if (result.disqualified) {
           expect(result.grade).toBe('F');
@@ -215,7 +223,7 @@ describe('scoring invariants (random models and leads)', () => {
   it('decay never increases an activity rule’s points as time passes', () => {
     fc.assert(
       fc.property(models, leads, fc.integer({ min: 0, max: 400 }), (model, lead, laterDays) => {
-        const scorer = compileScoringModelOrThrow(model);
+        const scorer = compileScoringModel(defineScoringModel(model));
         const later = new Date(asOf.getTime() + laterDays * DAY);
         const before = scorer(lead, { asOf });
         const after = scorer(lead, { asOf: later });
@@ -239,7 +247,7 @@ describe('scoring invariants (random models and leads)', () => {
     })) as fc.Arbitrary<ScoringModelJson>;
     fc.assert(
       fc.property(positiveModels, leads, fc.integer({ min: 0, max: 400 }), (model, lead, laterDays) => {
-        const scorer = compileScoringModelOrThrow(model);
+        const scorer = compileScoringModel(defineScoringModel(model));
         expect(scorer.scoreValue(lead, asOf.getTime() + laterDays * DAY)).toBeLessThanOrEqual(scorer.scoreValue(lead, asOf) * (1 + 1e-12) + 1e-12);
       }),
       { numRuns: 300 },
@@ -248,25 +256,64 @@ describe('scoring invariants (random models and leads)', () => {
 
   it('combinators keep contributions adding up exactly, with user-written scorers mixed in', () => {
     fc.assert(
-      fc.property(models, models, leads, fc.double({ min: 0, max: 3, noNaN: true }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: -20, max: 80 }), (first, second, lead, weight, max, floor) => {
-        const custom = (): ScoreResult => ({
-          score: 0.1 + 0.2,
-          contributions: [
-            { ruleId: 'u1', label: 'U1', group: 'fit', rawPoints: 0.1, decayFactor: 1, decayedPoints: 0.1, weight: 1, cappedPoints: 0, points: 0.1, occurrences: 1 },
-            { ruleId: 'u2', label: 'U2', group: 'fit', rawPoints: 0.2, decayFactor: 1, decayedPoints: 0.2, weight: 1, cappedPoints: 0, points: 0.2, occurrences: 1 },
-          ],
-          disqualifications: [],
-        });
-        const combined = clampScorer(
-          normalizeScorer(sumScorers(compileScoringModelOrThrow(first), weightScorers([[compileScoringModelOrThrow(second), weight], [custom, 2]])), max),
-          { cap: 80, floor },
-        );
-        const result = combined(lead, { asOf });
-        expect(Number.isFinite(result.score)).toBe(true);
-        expect(sumOfPoints(result)).toBe(result.score);
-        expect(result.score).toBeLessThanOrEqual(80);
-        expect(result.score).toBeGreaterThanOrEqual(Math.max(0, floor));
-      }),
+      fc.property(
+        models,
+        models,
+        leads,
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: -20, max: 80 }),
+        (first, second, lead, weight, max, floor) => {
+          const custom = (): ScoreResult => ({
+            score: 0.1 + 0.2,
+            contributions: [
+              {
+                ruleId: 'u1',
+                label: 'U1',
+                group: 'fit',
+                rawPoints: 0.1,
+                decayFactor: 1,
+                decayedPoints: 0.1,
+                weight: 1,
+                cappedPoints: 0,
+                points: 0.1,
+                occurrences: 1,
+              },
+              {
+                ruleId: 'u2',
+                label: 'U2',
+                group: 'fit',
+                rawPoints: 0.2,
+                decayFactor: 1,
+                decayedPoints: 0.2,
+                weight: 1,
+                cappedPoints: 0,
+                points: 0.2,
+                occurrences: 1,
+              },
+            ],
+            disqualifications: [],
+          });
+          const combined = clampScorer(
+            normalizeScorer(
+              sumScorers(
+                compileScoringModel(defineScoringModel(first)),
+                weightScorers([
+                  [compileScoringModel(defineScoringModel(second)), weight],
+                  [custom, 2],
+                ]),
+              ),
+              max,
+            ),
+            { cap: 80, floor },
+          );
+          const result = combined(lead, { asOf });
+          expect(Number.isFinite(result.score)).toBe(true);
+          expect(sumOfPoints(result)).toBe(result.score);
+          expect(result.score).toBeLessThanOrEqual(80);
+          expect(result.score).toBeGreaterThanOrEqual(Math.max(0, floor));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -1,28 +1,39 @@
-import type { ValidationError } from '../errors.ts';
+import { compileConditionPredicates, type LeadPredicate } from '../conditions/compile-condition.ts';
+import { leadFieldCatalog } from '../conditions/field-path.ts';
+import type { LeadSchemaOptions } from '../conditions/parse-condition.ts';
+import { ValidationError } from '../errors.ts';
+import { instantMs, type Instant } from '../internal/instant.ts';
 import type { Lead } from '../models/lead.ts';
-import { ok, type Result } from '../result.ts';
 import { compileActivityRules } from './activity-rules.ts';
-import { compileCondition, type LeadPredicate } from './conditions.ts';
+import { scoringModelFieldIssues } from './define-scoring-model.ts';
 import { compileFieldRules, isFieldRule, wholePointsBound, type FieldRule } from './field-rules.ts';
 import { axisGrade, scoreBand } from './grade.ts';
-import { floorContribution, limitRange } from './limit-range.ts';
-import { parseScoringModel } from './define-scoring-model.ts';
-import { type ScoringModel, type ActivityPointsRule, type PointsRule, type ScoringRule } from './model.ts';
+import { floorContribution, limitRange, type LimitScratch } from './caps.ts';
+import type { ScoringModel, ActivityPointsRule, PointsRule, ScoringRule } from './scoring-model-definition.ts';
 import type { LeadScore, ScoreContribution, ScoreDisqualification, ScoreOptions, ScoreOverride } from './types.ts';
 
 /**
  * A compiled scoring model. Call it like any {@link Scorer} to get a full {@link LeadScore}; use `scoreValue` for
  * the number only (no allocation per lead), for ranking large lists. Both give the same number.
  */
-export interface CompiledScorer {
+export interface CompiledScorer<L extends Lead = Lead> {
   /** Scores one lead with every contribution, the band, the matrix cell and the grade. */
-  (lead: Lead, options: ScoreOptions): LeadScore;
+  (lead: L, options: ScoreOptions): LeadScore;
   /** The validated model it was compiled from. */
   readonly model: ScoringModel;
-  /** The score only: equal to `scorer(lead, { asOf }).score`, without building the explanation. */
-  readonly scoreValue: (lead: Lead, asOf: Date | number) => number;
-  /** Whether a disqualifier fires for the lead. */
-  readonly isDisqualified: (lead: Lead, asOf: Date | number) => boolean;
+  /**
+   * The score only: equal to `scorer(lead, { asOf }).score`, without building the explanation. The number-only fast
+   * path takes `asOf` as a plain argument (a `Date` or epoch milliseconds).
+   *
+   * @throws RangeError when `asOf` is not a valid instant.
+   */
+  readonly scoreValue: (lead: L, asOf: Instant) => number;
+  /**
+   * Whether a disqualifier fires for the lead.
+   *
+   * @throws RangeError when `asOf` is not a valid instant.
+   */
+  readonly isDisqualified: (lead: L, asOf: Instant) => boolean;
 }
 
 /** A lead-level (fit) rule: no decay, returns its points directly. */
@@ -30,7 +41,7 @@ type FixedEvaluator = (lead: Lead, asOfMs: number) => number;
 
 /** A point rule on a compound condition (`all`, `any`, `not`, `activity`): evaluated on the whole lead. */
 function compileConditionRule(rule: PointsRule): FixedEvaluator {
-  const holds = compileCondition(rule.when);
+  const holds = compileConditionPredicates(rule.when).holds;
   const points = rule.points;
   return (lead, asOfMs) => (holds(lead, asOfMs) ? points : 0);
 }
@@ -40,8 +51,8 @@ function defaultGroup(rule: Exclude<ScoringRule, { kind: 'disqualify' }>): strin
 }
 
 /**
- * Validates a scoring model once and compiles it into closures (no `eval`, no `new Function`). Returns every
- * problem with its path when the model is invalid.
+ * Compiles a validated scoring model (from `parseScoringModel` or `defineScoringModel`) once into closures (no
+ * `eval`, no `new Function`) that score many leads. It does not validate the model again.
  *
  * Order of evaluation: each rule (decay, then its count and points caps) → group `cap`/`floor` (the group scores
  * reported as `fit`, `engagement`, `groups`) → group weights and `combine` → `normalize` → total `cap`/`floor`.
@@ -50,43 +61,34 @@ function defaultGroup(rule: Exclude<ScoringRule, { kind: 'disqualify' }>): strin
  *
  * @example
  * ```ts
- * const compiled = compileScoringModel(modelJson);
- * if (!compiled.ok) throw compiled.error;
- * const scorer = compiled.value;
+ * const parsed = parseScoringModel(modelJson);
+ * if (!parsed.ok) throw parsed.error;
+ * const scorer = compileScoringModel(parsed.value);
  * const result = scorer(lead, { asOf: new Date('2024-06-01T00:00:00Z') });
  * result.score; result.grade; explainScore(result);
  * ```
+ * @throws ValidationError when `options.lead` is given and the model names a field that schema does not have (the
+ * model was validated against another schema: parse it with the same `lead` option).
  */
-export function compileScoringModel(model: unknown): Result<CompiledScorer, ValidationError> {
-  const parsed = parseScoringModel(model);
-  if (!parsed.ok) return parsed;
-  return ok(buildScorer(parsed.value));
-}
-
-/**
- * The throwing form of {@link compileScoringModel}, for models written in code.
- *
- * @example
- * ```ts
- * const scorer = compileScoringModelOrThrow(defineScoringModel({ schemaVersion: 1, id: 'm', rules: [] }));
- * ```
- * @throws ValidationError listing every problem when the model is invalid.
- */
-export function compileScoringModelOrThrow(model: unknown): CompiledScorer {
-  const compiled = compileScoringModel(model);
-  if (!compiled.ok) throw compiled.error;
-  return compiled.value;
+export function compileScoringModel<L extends Lead = Lead>(model: ScoringModel, options: LeadSchemaOptions = {}): CompiledScorer<L> {
+  if (options.lead !== undefined) {
+    const problems = scoringModelFieldIssues(model, leadFieldCatalog(options.lead));
+    if (problems.length > 0) throw new ValidationError('scoring model', problems);
+  }
+  return buildScorer(model) as CompiledScorer<L>;
 }
 
 function buildScorer(model: ScoringModel): CompiledScorer {
   const scoringRules = model.rules.filter((rule): rule is Exclude<ScoringRule, { kind: 'disqualify' }> => rule.kind !== 'disqualify');
   const disqualifiers = model.rules
     .filter((rule): rule is Extract<ScoringRule, { kind: 'disqualify' }> => rule.kind === 'disqualify')
-    .map((rule) => ({ id: rule.id, label: rule.label, holds: compileCondition(rule.when) }));
+    .map((rule) => ({ id: rule.id, label: rule.label, holds: compileConditionPredicates(rule.when).holds }));
   const ruleCount = scoringRules.length;
   const isActivity = Uint8Array.from(scoringRules, (rule) => (rule.kind === 'activity' ? 1 : 0));
   // Rules on one field are evaluated together, field by field (see field-rules.ts); the others one by one.
-  const fieldRules = compileFieldRules(scoringRules.flatMap((rule, index) => (rule.kind !== 'activity' && isFieldRule(rule) ? [{ index, rule: rule as FieldRule }] : [])));
+  const fieldRules = compileFieldRules(
+    scoringRules.flatMap((rule, index) => (rule.kind !== 'activity' && isFieldRule(rule) ? [{ index, rule: rule as FieldRule }] : [])),
+  );
   const conditionIndices = Int32Array.from(scoringRules.flatMap((rule, index) => (rule.kind === 'points' && !isFieldRule(rule) ? [index] : [])));
   const conditionRules = Array.from(conditionIndices, (index) => compileConditionRule(scoringRules[index] as PointsRule));
   const activityIndices = Int32Array.from(scoringRules.flatMap((rule, index) => (rule.kind === 'activity' ? [index] : [])));
@@ -100,20 +102,22 @@ function buildScorer(model: ScoringModel): CompiledScorer {
   for (const name of Object.keys(model.groups ?? {})) if (!groupNames.includes(name)) groupNames.push(name);
   const groupOf = Int32Array.from(scoringRules, (rule) => groupNames.indexOf(defaultGroup(rule)));
   const groupMembers = groupNames.map((_, group) => Int32Array.from(scoringRules.flatMap((_rule, index) => (groupOf[index] === group ? [index] : []))));
-  const groupSettings = groupNames.map((name) => (model.groups !== undefined && Object.prototype.hasOwnProperty.call(model.groups, name) ? model.groups[name] : undefined));
+  const groupSettings = groupNames.map((name) => (model.groups !== undefined && Object.hasOwn(model.groups, name) ? model.groups[name] : undefined));
   const groupWeights = Float64Array.from(groupSettings, (settings) => settings?.weight ?? 1);
   const limitedGroups = groupNames.flatMap((_, group) => (groupSettings[group]?.cap !== undefined || groupSettings[group]?.floor !== undefined ? [group] : []));
   const total = model.total ?? {};
   const combine = total.combine ?? 'sum';
   const weighted = groupWeights.some((weight) => weight !== 1);
   // A model with no group or total adjustments scores as the plain sum of its rules.
-  const plain = limitedGroups.length === 0 && combine === 'sum' && !weighted && total.normalize === undefined && total.cap === undefined && total.floor === undefined;
+  const plain =
+    limitedGroups.length === 0 && combine === 'sum' && !weighted && total.normalize === undefined && total.cap === undefined && total.floor === undefined;
 
   const values = new Float64Array(ruleCount);
   const baseValues = new Float64Array(ruleCount);
   const capped = new Float64Array(ruleCount);
   const weights = new Float64Array(ruleCount);
   const groupScores = new Float64Array(groupNames.length);
+  const scratch: LimitScratch = { originals: new Float64Array(ruleCount) };
   // Points added by a positive total floor (a typed array: a double in a closure variable is boxed on each write).
   const lift = new Float64Array(1);
 
@@ -125,7 +129,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
 
   // Runs every rule and the group/total arithmetic into the scratch buffers; returns the score.
   const run = (lead: Lead, asOfMs: number): number => {
-    fieldRules(lead, values);
+    fieldRules(lead, asOfMs, values);
     for (let k = 0; k < conditionIndices.length; k++) values[conditionIndices[k] as number] = (conditionRules[k] as FixedEvaluator)(lead, asOfMs);
     if (activityIndices.length > 0) {
       activity.evaluate(lead, asOfMs);
@@ -148,7 +152,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     }
     for (const group of limitedGroups) {
       const settings = groupSettings[group];
-      limitRange(values, capped, groupMembers[group], settings?.floor, settings?.cap);
+      limitRange(values, capped, groupMembers[group], settings?.floor, settings?.cap, scratch);
     }
     for (let group = 0; group < groupNames.length; group++) {
       let sum = 0;
@@ -174,9 +178,9 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     if (total.normalize !== undefined) {
       const factor = 100 / total.normalize.max;
       for (let index = 0; index < ruleCount; index++) scale(index, factor);
-      limitRange(values, capped, undefined, 0, 100);
+      limitRange(values, capped, undefined, 0, 100, scratch);
     }
-    lift[0] = total.cap !== undefined || total.floor !== undefined ? limitRange(values, capped, undefined, total.floor, total.cap) : 0;
+    lift[0] = total.cap !== undefined || total.floor !== undefined ? limitRange(values, capped, undefined, total.floor, total.cap, scratch) : 0;
     let score = 0;
     for (let index = 0; index < ruleCount; index++) score += values[index] as number;
     // A positive floor the rules cannot reach: the missing points come last, as the `@floor` contribution.
@@ -191,7 +195,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     scoringRules.every((rule, index) => rule.kind === 'activity' || index < firstActivity) &&
     scoringRules.reduce((bound, rule) => (rule.kind === 'activity' ? bound : bound + wholePointsBound(rule)), 0) <= 2 ** 53;
   const scoreOnly = (lead: Lead, asOfMs: number): number => {
-    let score = fieldRules(lead, undefined);
+    let score = fieldRules(lead, asOfMs, undefined);
     for (let k = 0; k < conditionRules.length; k++) score += (conditionRules[k] as FixedEvaluator)(lead, asOfMs);
     if (activityIndices.length > 0) {
       activity.evaluate(lead, asOfMs);
@@ -201,16 +205,15 @@ function buildScorer(model: ScoringModel): CompiledScorer {
   };
   const fast = plain && wholeFixedPoints;
 
-  const toMs = (asOf: Date | number): number => (typeof asOf === 'number' ? asOf : asOf.getTime());
-  const scoreValue = (lead: Lead, asOf: Date | number): number => (fast ? scoreOnly(lead, toMs(asOf)) : run(lead, toMs(asOf)));
-  const isDisqualified = (lead: Lead, asOf: Date | number): boolean => {
-    const asOfMs = toMs(asOf);
+  const scoreValue = (lead: Lead, asOf: Instant): number => (fast ? scoreOnly(lead, instantMs(asOf, 'asOf')) : run(lead, instantMs(asOf, 'asOf')));
+  const isDisqualified = (lead: Lead, asOf: Instant): boolean => {
+    const asOfMs = instantMs(asOf, 'asOf');
     for (const gate of disqualifiers) if (gate.holds(lead, asOfMs)) return true;
     return false;
   };
 
   const grading = model.grading;
-  const overrides = (grading?.overrides ?? []).map((override) => ({ ...override, holds: compileCondition(override.when) as LeadPredicate }));
+  const overrides = (grading?.overrides ?? []).map((override) => ({ ...override, holds: compileConditionPredicates(override.when).holds as LeadPredicate }));
   const salesReadyBands = new Set((grading?.bands?.thresholds ?? []).filter((threshold) => threshold.salesReady === true).map((threshold) => threshold.band));
   const salesReadyCells = new Set(grading?.matrix?.salesReady ?? []);
   const fitGroup = groupNames.indexOf('fit');
@@ -225,7 +228,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
   const groupsPrototype = Object.freeze(Object.create(null) as object);
 
   const scorer = (lead: Lead, options: ScoreOptions): LeadScore => {
-    const asOfMs = options.asOf.getTime();
+    const asOfMs = instantMs(options.asOf, 'asOf');
     const score = run(lead, asOfMs);
     const contributions: ScoreContribution[] = [];
     // A plain model's group scores: each group's points in rule order (a model with adjustments has them from `run`).
@@ -281,7 +284,10 @@ function buildScorer(model: ScoringModel): CompiledScorer {
     const fit = fitGroup < 0 ? 0 : (groups['fit'] as number);
     const engagement = engagementGroup < 0 ? 0 : (groups['engagement'] as number);
     const bands = grading?.bands;
-    let band = bands === undefined ? undefined : scoreBand(bands.thresholds, bands.otherwise, score, { previousBand: options.previousBand, hysteresis: bands.hysteresis });
+    let band =
+      bands === undefined
+        ? undefined
+        : scoreBand(bands.thresholds, bands.otherwise, score, { previousBand: options.previousBand, hysteresis: bands.hysteresis });
     for (const override of fired) {
       if (override.band !== undefined) {
         band = override.band;
@@ -293,8 +299,7 @@ function buildScorer(model: ScoringModel): CompiledScorer {
       matrix === undefined ? undefined : axisGrade(matrix.fit, matrix.fitOtherwise, fit) + axisGrade(matrix.engagement, matrix.engagementOtherwise, engagement);
     const disqualified = disqualifications.length > 0;
     const salesReady =
-      !disqualified &&
-      (fired.length > 0 || (band !== undefined && salesReadyBands.has(band)) || (matrixCell !== undefined && salesReadyCells.has(matrixCell)));
+      !disqualified && (fired.length > 0 || (band !== undefined && salesReadyBands.has(band)) || (matrixCell !== undefined && salesReadyCells.has(matrixCell)));
     return {
       score,
       contributions,

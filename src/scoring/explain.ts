@@ -10,16 +10,26 @@ function format(points: number): string {
  *
  * @example
  * ```ts
+ * const result = scorer(lead, { asOf });
  * topReasons(result, 3).map((reason) => reason.label); // ['Demo requested', 'Target industry', 'VP title']
  * ```
  */
 export function topReasons(result: ScoreResult, count = 3): ScoreContribution[] {
-  return result.contributions
-    .map((item, index) => ({ item, index }))
-    .filter(({ item }) => item.points !== 0)
-    .sort((a, b) => Math.abs(b.item.points) - Math.abs(a.item.points) || a.index - b.index)
-    .slice(0, count)
-    .map(({ item }) => item);
+  // One pass keeping the best `count` in order (no sort of every contribution: this runs for each lead of a file).
+  const items = result.contributions;
+  const top: ScoreContribution[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as ScoreContribution;
+    if (item.points === 0) continue;
+    const size = Math.abs(item.points);
+    // After every kept contribution at least as large (ties keep rule order).
+    let place = top.length;
+    while (place > 0 && Math.abs((top[place - 1] as ScoreContribution).points) < size) place--;
+    if (place >= count) continue;
+    top.splice(place, 0, item);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 function describe(item: ScoreContribution): string {

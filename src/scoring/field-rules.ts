@@ -5,11 +5,13 @@
  * computed once and kept in a per-field table, which makes repeated values one `Map` lookup; numeric band rules run
  * as a loop over flat arrays. The scorer's hot path makes no closure call and no allocation for these rules.
  */
+import { compileFieldValueTest } from '../conditions/compile-condition.ts';
+import { compileFieldReader, type FieldReader } from '../conditions/field-path.ts';
+import { foldText, isFoldedAscii } from '../conditions/fold-text.ts';
+import { leadFieldCode, readLeadFieldOf } from '../internal/lead-fields.ts';
 import type { Lead } from '../models/lead.ts';
-import { compileFieldTest } from './conditions.ts';
-import { fieldAccessor, type FieldAccessor, type FieldValue } from './fields.ts';
-import { currencyExponent } from '../models/money.ts';
-import type { BandPointsRule, PointsRule, ScoringField, ScoringRule, ValuePointsRule } from './model.ts';
+import { minorUnitsPerMajor, type Money } from '../models/money.ts';
+import type { BandPointsRule, PointsRule, ScoringRule, ValuePointsRule } from './scoring-model-definition.ts';
 
 /** A rule that reads exactly one field of the lead. */
 export type FieldRule = PointsRule | ValuePointsRule | BandPointsRule;
@@ -19,9 +21,9 @@ export type FieldRule = PointsRule | ValuePointsRule | BandPointsRule;
  * sum in rule order, only when {@link wholePointsBound} allows), and writes each rule's points to
  * `values[ruleIndex]` when `values` is given.
  */
-export type FieldRulesEvaluator = (lead: Lead, values: Float64Array | undefined) => number;
+export type FieldRulesEvaluator = (lead: Lead, asOfMs: number, values: Float64Array | undefined) => number;
 
-type ValueEvaluator = (value: FieldValue) => number;
+type ValueEvaluator = (value: unknown) => number;
 
 /** Distinct values remembered per field; past it, new values are evaluated each time (memory stays bounded). */
 const CACHE_LIMIT = 4096;
@@ -32,16 +34,28 @@ export function isFieldRule(rule: ScoringRule): rule is FieldRule {
   return rule.kind === 'points' && rule.when.field !== undefined;
 }
 
+/** Whether a value counts as missing (as in every condition): nothing, empty text or an empty list. */
+function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
 function valuesEvaluator(rule: ValuePointsRule): ValueEvaluator {
-  const table = new Map<unknown, number>(Object.entries(rule.values));
+  const exact = rule.caseSensitive === true;
+  const table = new Map<string, number>(Object.entries(rule.values).map(([key, points]) => [exact ? key : foldText(key), points]));
   const otherwise = rule.otherwise;
+  const text = (item: string): number | undefined => {
+    const found = table.get(item);
+    return found !== undefined || exact || isFoldedAscii(item) ? found : table.get(foldText(item));
+  };
+  const lookup = (item: unknown): number | undefined =>
+    typeof item === 'string' ? text(item) : typeof item === 'number' || typeof item === 'boolean' ? table.get(String(item)) : undefined;
   return (value) => {
-    if (value === undefined || value === null) return 0;
+    if (isMissing(value)) return 0;
     if (Array.isArray(value)) {
       let points = 0;
       let count = 0;
-      for (const item of value as readonly string[]) {
-        const found = table.get(item);
+      for (const item of value as readonly unknown[]) {
+        const found = lookup(item);
         if (found !== undefined) {
           points += found;
           count++;
@@ -49,7 +63,7 @@ function valuesEvaluator(rule: ValuePointsRule): ValueEvaluator {
       }
       return count === 0 && otherwise !== undefined ? otherwise : points;
     }
-    const found = table.get(typeof value === 'string' ? value : String(value));
+    const found = lookup(value);
     if (found !== undefined) return found;
     return otherwise ?? 0;
   };
@@ -67,143 +81,108 @@ function numericBands(rule: FieldRule): readonly { readonly min: number; readonl
     when.exists === undefined &&
     when.contains === undefined &&
     when.startsWith === undefined &&
-    when.endsWith === undefined;
+    when.endsWith === undefined &&
+    when.containsWords === undefined;
   return rangeOnly ? [{ min: when.min ?? -Infinity, max: when.max ?? Infinity, points: rule.points }] : undefined;
 }
 
 function valueEvaluator(rule: FieldRule): ValueEvaluator {
   if (rule.kind === 'values') return valuesEvaluator(rule);
   if (rule.kind === 'points') {
-    const test = compileFieldTest(rule.when);
+    const test = compileFieldValueTest(rule.when);
     const points = rule.points;
     return (value) => (test(value) ? points : 0);
   }
   const bands = numericBands(rule) ?? [];
+  const currency = rule.currency;
+  const divisor = currency === undefined ? 1 : minorUnitsPerMajor(currency);
   return (value) => {
-    if (typeof value === 'number') for (const band of bands) if (value >= band.min && value <= band.max) return band.points;
+    const number = numberOf(value, currency, divisor);
+    for (const band of bands) if (number >= band.min && number <= band.max) return band.points;
     return 0;
   };
 }
 
-// Fields read inline by the evaluator (a switch: no call, one monomorphic load per field); others go through their accessor.
-const fieldCodes: Readonly<Record<string, number>> = {
-  'company.name': 1,
-  'company.domain': 2,
-  'company.industry': 3,
-  'company.employeeCount': 4,
-  'company.country': 5,
-  'company.region': 6,
-  'company.city': 7,
-  'company.technologies': 8,
-  'company.tags': 9,
-  'contact.jobTitle': 10,
-  'contact.seniority': 11,
-  'contact.department': 12,
-  'contact.decisionRole': 13,
-  'contact.email': 14,
-  'contact.phone': 15,
-  source: 16,
-  campaign: 17,
-  stage: 18,
-  ownerId: 19,
-  painPoints: 20,
-};
-const REVENUE_IN_CURRENCY = 21;
-const powersOfTen = [1, 10, 100, 1000, 10_000];
+/**
+ * The number a numeric rule compares: a number as it is, an amount of money in `currency` in major units; `NaN`
+ * (in no band) for anything else, money in another currency included.
+ */
+function numberOf(value: unknown, currency: string | undefined, divisor: number): number {
+  if (typeof value === 'number') return value;
+  if (currency !== undefined && typeof value === 'object' && value !== null && (value as Money).currency === currency) {
+    const minor = (value as Money).amountMinor;
+    if (typeof minor === 'number') return minor / divisor;
+  }
+  return Number.NaN;
+}
+
+/** The currency of a rule that compares amounts of money (`undefined` for plain numbers). */
+function currencyOf(rule: FieldRule): string | undefined {
+  return rule.kind === 'bands' ? rule.currency : rule.kind === 'points' ? rule.when.currency : undefined;
+}
 
 /** How a field's rules are evaluated. */
 const NUMERIC = 0; // every rule scores numbers in ranges: a loop over flat band arrays
 const EXACT = 1; // every rule compares strings exactly, with few listed strings: compare with each, then a table row
 const GENERIC = 2; // anything else: per-distinct-value table
 
-/** Whether a rule's outcome on a string depends only on which listed string it equals (if any). */
-function isExactRule(rule: FieldRule): boolean {
-  if (rule.kind === 'values') return true;
+/**
+ * Whether a rule's outcome on a non-empty string depends only on which listed string it equals after folding (if
+ * any), given the group's case rule.
+ */
+function isExactRule(rule: FieldRule, caseSensitive: boolean): boolean {
+  if (rule.kind === 'values') return (rule.caseSensitive === true) === caseSensitive;
   if (rule.kind !== 'points') return false;
   const when = rule.when;
-  return (when.in !== undefined || when.equals !== undefined || when.exists !== undefined) && when.min === undefined && when.max === undefined;
+  if (when.exists !== undefined) return true;
+  return (when.in !== undefined || when.equals !== undefined) && (when.caseSensitive === true) === caseSensitive;
 }
 
-/** The strings an exact rule lists (non-string literals never equal a string). */
-function listedStrings(rule: FieldRule): string[] {
-  if (rule.kind === 'values') return Object.keys(rule.values);
+/** The strings an exact rule lists, folded as the group compares them (non-string literals never equal a string). */
+function listedStrings(rule: FieldRule, caseSensitive: boolean): string[] {
+  const fold = caseSensitive ? (text: string) => text : foldText;
+  if (rule.kind === 'values') return Object.keys(rule.values).map(fold);
   if (rule.kind !== 'points') return [];
   const listed = rule.when.in ?? (rule.when.equals === undefined ? [] : [rule.when.equals]);
-  return listed.filter((item): item is string => typeof item === 'string');
+  return listed.filter((item): item is string => typeof item === 'string').map(fold);
 }
+
+/** Whether a rule compares text exactly. */
+function ruleCaseSensitive(rule: FieldRule): boolean {
+  return rule.kind === 'values' ? rule.caseSensitive === true : rule.kind === 'points' ? rule.when.caseSensitive === true : false;
+}
+
+/** Strings of a field compared one by one (the listed ones, then others met); past it they are looked up in a `Map`. */
+const KNOWN_LIMIT = 32;
 
 /** Most listed strings compared one by one; past it a `Map` lookup is faster. */
 const EXACT_LIMIT = 16;
-
-/** Reads a field by code, without a call for the common fields. */
-function readField(code: number, lead: Lead, company: Lead['company'], contact: Lead['contact'], accessor: FieldAccessor): FieldValue {
-  switch (code) {
-    case 1:
-      return company === undefined ? undefined : company.name;
-    case 2:
-      return company === undefined ? undefined : company.domain;
-    case 3:
-      return company === undefined ? undefined : company.industry;
-    case 4:
-      return company === undefined ? undefined : company.employeeCount;
-    case 5:
-      return company === undefined ? undefined : company.country;
-    case 6:
-      return company === undefined ? undefined : company.region;
-    case 7:
-      return company === undefined ? undefined : company.city;
-    case 8:
-      return company === undefined ? undefined : company.technologies;
-    case 9:
-      return company === undefined ? undefined : company.tags;
-    case 10:
-      return contact.jobTitle;
-    case 11:
-      return contact.seniority;
-    case 12:
-      return contact.department;
-    case 13:
-      return contact.decisionRole;
-    case 14:
-      return contact.email;
-    case 15:
-      return contact.phone;
-    case 16:
-      return lead.source;
-    case 17:
-      return lead.campaign;
-    case 18:
-      return lead.stage;
-    case 19:
-      return lead.ownerId;
-    case 20:
-      return lead.painPoints;
-    default:
-      return accessor(lead);
-  }
-}
 
 /**
  * Compiles field rules (`{ index, rule }`, `index` being where each rule's points go in the values buffer) into one
  * evaluator. The points are exactly those of evaluating each rule on its own.
  */
 export function compileFieldRules(inputs: readonly { readonly index: number; readonly rule: FieldRule }[]): FieldRulesEvaluator {
+  const fieldOf = (rule: FieldRule): string => (rule.kind === 'points' ? (rule.when.field as string) : rule.field);
+  // Numeric rules on an amount of money are grouped by currency: each group reads one number.
   const keyOf = (rule: FieldRule): string => {
-    const field = rule.kind === 'points' ? (rule.when.field as string) : rule.field;
-    return rule.kind === 'bands' && rule.currency !== undefined && field === 'company.annualRevenue' ? `${field} ${rule.currency}` : field;
+    const currency = currencyOf(rule);
+    return currency === undefined ? fieldOf(rule) : `${fieldOf(rule)} ${currency}`;
   };
   const keys: string[] = [];
   for (const { rule } of inputs) if (!keys.includes(keyOf(rule))) keys.push(keyOf(rule));
   // Fields that need a further object (revenue, lists) and contact fields first: the memory reads of a lead's
   // company, contact and their parts then start early and overlap, instead of waiting on one another.
-  const priority = (key: string): number => (key.startsWith('company.annualRevenue') ? 0 : key.startsWith('contact.') ? 1 : key === 'company.technologies' || key === 'company.tags' ? 2 : 3);
+  const priority = (key: string): number =>
+    key.startsWith('company.annualRevenue') ? 0 : key.startsWith('contact.') ? 1 : key === 'company.technologies' || key === 'company.tags' ? 2 : 3;
   keys.sort((left, right) => priority(left) - priority(right));
   const groupCount = keys.length;
   const codes = new Int32Array(groupCount);
   const kinds = new Uint8Array(groupCount);
-  const accessors: FieldAccessor[] = [];
-  const currencies: string[] = [];
+  const readers: FieldReader[] = [];
+  const currencies: (string | undefined)[] = [];
   const divisors = new Float64Array(groupCount);
+  const folded = new Uint8Array(groupCount);
   const caches: Map<unknown, Float64Array>[] = [];
   const starts = new Int32Array(groupCount + 1);
   const ruleIndices: number[] = [];
@@ -212,29 +191,33 @@ export function compileFieldRules(inputs: readonly { readonly index: number; rea
   const mins: number[] = [];
   const maxs: number[] = [];
   const bandPoints: number[] = [];
-  // EXACT groups: the listed strings of group g are literals[literalStarts[g] .. literalStarts[g + 1]); the points of
-  // its rules for literal j start at rows[literalRows[j]], and for any other string at rows[missRows[g]].
+  // EXACT groups: the listed strings of group g (folded unless the group compares exactly) are
+  // literals[literalStarts[g] .. literalStarts[g + 1]); the points of its rules for literal j start at
+  // rows[literalRows[j]], and for any other non-empty string at rows[missRows[g]].
   const literals: string[] = [];
   const literalStarts = new Int32Array(groupCount + 1);
   const literalRows: number[] = [];
   const missRows = new Int32Array(groupCount);
+  // EXACT groups: the row of each listed string, folded as the group compares them.
+  const foldedLiterals: Map<string, number>[] = [];
   const rows: number[] = [];
   for (let group = 0; group < groupCount; group++) {
     const members = inputs.filter(({ rule }) => keyOf(rule) === keys[group]);
     const first = (members[0] as (typeof inputs)[number]).rule;
-    const field = first.kind === 'points' ? (first.when.field as string) : first.field;
-    const currency = first.kind === 'bands' ? first.currency : undefined;
-    const inCurrency = field === 'company.annualRevenue' && currency !== undefined;
-    codes[group] = inCurrency ? REVENUE_IN_CURRENCY : (fieldCodes[field] ?? 0);
-    accessors.push(fieldAccessor(field as ScoringField, currency));
-    currencies.push(currency ?? '');
-    divisors[group] = inCurrency ? (powersOfTen[currencyExponent(currency)] ?? 100) : 1;
+    const field = fieldOf(first);
+    const currency = currencyOf(first);
+    codes[group] = leadFieldCode(field);
+    readers.push(compileFieldReader(field));
+    currencies.push(currency);
+    divisors[group] = currency === undefined ? 1 : minorUnitsPerMajor(currency);
     caches.push(new Map());
+    const caseSensitive = members.some(({ rule }) => ruleCaseSensitive(rule));
+    folded[group] = caseSensitive ? 0 : 1;
     const allBands = members.map(({ rule }) => numericBands(rule));
-    const listed = [...new Set(members.flatMap(({ rule }) => listedStrings(rule)))];
+    const listed = [...new Set(members.flatMap(({ rule }) => listedStrings(rule, caseSensitive)))];
     kinds[group] = allBands.every((bands) => bands !== undefined)
       ? NUMERIC
-      : members.every(({ rule }) => isExactRule(rule)) && listed.length <= EXACT_LIMIT
+      : members.every(({ rule }) => isExactRule(rule, caseSensitive)) && listed.length <= EXACT_LIMIT
         ? EXACT
         : GENERIC;
     starts[group] = ruleIndices.length;
@@ -256,11 +239,17 @@ export function compileFieldRules(inputs: readonly { readonly index: number; rea
         for (const evaluate of groupEvaluators) rows.push(evaluate(value));
         return row;
       };
-      for (const value of listed) {
+      const rowOf = new Map<string, number>();
+      for (const value of listed) rowOf.set(value, addRow(value));
+      foldedLiterals[group] = rowOf;
+      // The listed strings as written (`US`, not `us`): a value stored as listed is found at once; other spellings
+      // are found by folding, once each (see `unknownRow`).
+      const written = caseSensitive ? listed : [...new Set(members.flatMap(({ rule }) => listedStrings(rule, true)))];
+      for (const value of written) {
         literals.push(value);
-        literalRows.push(addRow(value));
+        literalRows.push(rowOf.get(caseSensitive ? value : foldText(value)) as number);
       }
-      // Any string outside the list scores as one that is surely not listed.
+      // Any non-empty string outside the list scores as one that is surely not listed.
       let other = '\u0000';
       while (listed.includes(other)) other += '\u0000';
       missRows[group] = addRow(other);
@@ -288,7 +277,33 @@ export function compileFieldRules(inputs: readonly { readonly index: number; rea
     }
   }
 
-  return (lead, values) => {
+  // EXACT groups: each group's strings and their rows, as listed (and as written), then every other string met, with
+  // the row it was found to score (folded when the group ignores case), up to KNOWN_LIMIT strings: the few distinct
+  // values of a field are then found by comparing, without folding or hashing; further ones go to a map.
+  const knownStrings: string[][] = [];
+  const knownRows: number[][] = [];
+  for (let group = 0; group < groupCount; group++) {
+    const first = literalStarts[group] as number;
+    const last = literalStarts[group + 1] as number;
+    knownStrings.push(literals.slice(first, last));
+    knownRows.push(Array.from(literalRowStarts.subarray(first, last)));
+  }
+  const otherRows: Map<string, number>[] = Array.from({ length: groupCount }, () => new Map<string, number>());
+  // The row of a string that is not among the known ones of its group (and remembers it).
+  const unknownRow = (group: number, value: string): number => {
+    const rows = otherRows[group] as Map<string, number>;
+    let row = rows.get(value);
+    if (row !== undefined) return row;
+    row = (foldedLiterals[group] as Map<string, number>).get(folded[group] === 1 ? foldText(value) : value) ?? (missRows[group] as number);
+    const known = knownStrings[group] as string[];
+    if (known.length < KNOWN_LIMIT) {
+      known.push(value);
+      (knownRows[group] as number[]).push(row);
+    } else if (rows.size < CACHE_LIMIT) rows.set(value, row);
+    return row;
+  };
+
+  return (lead, asOfMs, values) => {
     const company = lead.company;
     const contact = lead.contact;
     let total = 0;
@@ -297,16 +312,10 @@ export function compileFieldRules(inputs: readonly { readonly index: number; rea
       const end = starts[group + 1] as number;
       const code = codes[group] as number;
       const kind = kinds[group] as number;
+      const value = code !== 0 ? readLeadFieldOf(code, lead, company, contact) : (readers[group] as FieldReader)(lead, asOfMs);
       if (kind === NUMERIC) {
-        // NaN for anything but a number: it is in no band, so every rule scores 0, as on its own.
-        let number = NaN;
-        if (code === REVENUE_IN_CURRENCY) {
-          const revenue = company === undefined ? undefined : company.annualRevenue;
-          if (revenue !== undefined && revenue.currency === currencies[group]) number = revenue.amountMinor / (divisors[group] as number);
-        } else {
-          const value = readField(code, lead, company, contact, accessors[group] as FieldAccessor);
-          if (typeof value === 'number') number = value;
-        }
+        // NaN for anything but a number (or money in the group's currency): it is in no band, so every rule scores 0.
+        const number = typeof value === 'number' ? value : numberOf(value, currencies[group], divisors[group] as number);
         for (let k = start; k < end; k++) {
           let points = 0;
           const last = firstBand[k + 1] as number;
@@ -321,20 +330,20 @@ export function compileFieldRules(inputs: readonly { readonly index: number; rea
         }
         continue;
       }
-      const value = readField(code, lead, company, contact, accessors[group] as FieldAccessor);
-      if (kind === EXACT && typeof value === 'string') {
-        let row = missRows[group] as number;
-        const lastLiteral = literalStarts[group + 1] as number;
-        for (let j = literalStarts[group] as number; j < lastLiteral; j++) {
-          if (literals[j] === value) {
-            row = literalRowStarts[j] as number;
+      if (kind === EXACT && typeof value === 'string' && value !== '') {
+        const known = knownStrings[group] as string[];
+        let row = -1;
+        for (let j = 0; j < known.length; j++) {
+          if (known[j] === value) {
+            row = (knownRows[group] as number[])[j] as number;
             break;
           }
         }
+        if (row < 0) row = unknownRow(group, value);
         total += rowSums[row] as number;
         if (values !== undefined) for (let k = start; k < end; k++) values[targets[k] as number] = table[row + k - start] as number;
       } else if (value !== null && typeof value === 'object') {
-        // A list (technologies, tags): its own array each lead, evaluated directly.
+        // A list (technologies, tags) or an amount of money: its own object each lead, evaluated directly.
         for (let k = start; k < end; k++) {
           const points = (evaluators[k] as ValueEvaluator)(value);
           total += points;

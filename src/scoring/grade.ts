@@ -1,4 +1,4 @@
-import type { AxisThreshold, BandThreshold } from './model.ts';
+import type { AxisThreshold, BandThreshold } from './scoring-model-definition.ts';
 
 /**
  * The band of a score given thresholds ordered from the highest `min` down, with hysteresis: a lead keeps its

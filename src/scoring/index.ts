@@ -7,9 +7,8 @@
  */
 export type { LeadScore, ScoreContribution, ScoreDisqualification, ScoreOptions, ScoreOverride, ScoreResult, Scorer } from './types.ts';
 export { contribution, type ContributionInput } from './contribution.ts';
-export { disqualifyWhen, pointsWhen, type DisqualifyWhenOptions, type LeadTest, type PointsWhenOptions } from './points-when.ts';
+export { disqualifyWhen, pointsWhen, type DisqualifyWhenOptions, type LeadTest, type LeadTestOptions, type PointsWhenOptions } from './points-when.ts';
 export {
-  ActivityMatch,
   ActivityPointsRule,
   AxisThreshold,
   BandPointsRule,
@@ -21,19 +20,14 @@ export {
   ScoreGrading,
   ScoreGroupSettings,
   ScoreTotalSettings,
-  ScoringCondition,
-  ScoringField,
-  ScoringFieldName,
   ScoringModel,
   ScoringRule,
   ValuePointsRule,
-  type ScoringConditionJson,
   type ScoringModelJson,
-} from './model.ts';
-export { compileScoringModel, compileScoringModelOrThrow, type CompiledScorer } from './compile.ts';
+} from './scoring-model-definition.ts';
+export { compileScoringModel, type CompiledScorer } from './compile.ts';
 export { defineScoringModel, parseScoringModel, scoringModelToJson } from './define-scoring-model.ts';
 export { scoreDecayFactor } from './decay.ts';
-export { matchUrlPattern } from './match-url.ts';
 export { axisGrade, scoreBand } from './grade.ts';
 export { clampScorer, maxScorers, minScorers, normalizeScorer, sumScorers, weightScorers } from './combinators.ts';
 export { explainScore, topReasons } from './explain.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../models/lead.ts';
 import { sumScorers, weightScorers } from './combinators.ts';
-import { compileScoringModelOrThrow } from './compile.ts';
+import { compileScoringModel } from './compile.ts';
+import { defineScoringModel } from './define-scoring-model.ts';
 import { explainScore } from './explain.ts';
 import { disqualifyWhen, pointsWhen } from './points-when.ts';
 import { scoreAll } from './score-all.ts';
@@ -15,13 +16,21 @@ const lead = (id: string, phone?: string, domain = 'acme.com'): Lead => ({
   createdAt: new Date('2024-01-01T00:00:00Z'),
   activities: [],
 });
-const model = compileScoringModelOrThrow({
-  schemaVersion: 1,
-  id: 'base',
-  rules: [{ kind: 'values', id: 'industry', label: 'Target industry', field: 'company.industry', values: { software: 10 } }],
-});
+const model = compileScoringModel(
+  defineScoringModel({
+    schemaVersion: 1,
+    id: 'base',
+    rules: [{ kind: 'values', id: 'industry', label: 'Target industry', field: 'company.industry', values: { software: 10 } }],
+  }),
+);
 const hasPhone = pointsWhen({ id: 'phone', label: 'Has a phone number', points: 5, when: (candidate) => candidate.contact.phone !== undefined });
-const recent = pointsWhen({ id: 'recent', label: 'Created in the last 30 days', group: 'intent', points: -3, when: (candidate, options) => options.asOf.getTime() - candidate.createdAt.getTime() < 30 * 86_400_000 });
+const recent = pointsWhen({
+  id: 'recent',
+  label: 'Created in the last 30 days',
+  group: 'intent',
+  points: -3,
+  when: (candidate, options) => options.asOf.getTime() - (candidate.createdAt as Date).getTime() < 30 * 86_400_000,
+});
 const competitor = disqualifyWhen({ id: 'competitor', label: 'Competitor domain', when: (candidate) => candidate.company?.domain === 'rival.com' });
 
 describe('pointsWhen', () => {
@@ -29,7 +38,18 @@ describe('pointsWhen', () => {
     const hit = hasPhone(lead('a', '+1 555 0100'), { asOf });
     expect(hit.score).toBe(5);
     expect(hit.contributions).toEqual([
-      { ruleId: 'phone', label: 'Has a phone number', group: 'fit', rawPoints: 5, decayFactor: 1, decayedPoints: 5, weight: 1, cappedPoints: 0, points: 5, occurrences: 1 },
+      {
+        ruleId: 'phone',
+        label: 'Has a phone number',
+        group: 'fit',
+        rawPoints: 5,
+        decayFactor: 1,
+        decayedPoints: 5,
+        weight: 1,
+        cappedPoints: 0,
+        points: 5,
+        occurrences: 1,
+      },
     ]);
     expect(hasPhone(lead('b'), { asOf })).toEqual({ score: 0, contributions: [], disqualifications: [] });
   });

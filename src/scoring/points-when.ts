@@ -1,10 +1,22 @@
+import { instantDate } from '../internal/instant.ts';
 import type { Lead } from '../models/lead.ts';
 import { contribution } from './contribution.ts';
-import { MAX_RULE_POINTS } from './model.ts';
+import { MAX_RULE_POINTS } from './scoring-model-definition.ts';
 import type { ScoreOptions, ScoreResult, Scorer } from './types.ts';
 
-/** A test on a lead written in code, given the evaluation's options (`asOf`). */
-export type LeadTest<L extends Lead = Lead> = (lead: L, options: ScoreOptions) => boolean;
+/** The options a {@link LeadTest} is given: the evaluation's, with `asOf` as a `Date` (checked and copied). */
+export interface LeadTestOptions extends ScoreOptions {
+  /** The moment the lead is scored for. */
+  readonly asOf: Date;
+}
+
+/** A test on a lead written in code, given the evaluation's options (`asOf` as a `Date`). */
+export type LeadTest<L extends Lead = Lead> = (lead: L, options: LeadTestOptions) => boolean;
+
+/** The options as a test sees them: `asOf` checked and made a `Date`. */
+function testOptions(options: ScoreOptions): LeadTestOptions {
+  return { ...options, asOf: instantDate(options.asOf, 'asOf') };
+}
 
 /** Options of {@link pointsWhen}. */
 export interface PointsWhenOptions<L extends Lead = Lead> {
@@ -52,7 +64,7 @@ export function pointsWhen<L extends Lead = Lead>(options: PointsWhenOptions<L>)
     contributions: Object.freeze([Object.freeze(contribution({ ruleId: id, label, group, points }))]),
     disqualifications: noDisqualifications,
   });
-  return (lead, scoreOptions) => (when(lead, scoreOptions) ? hit : miss);
+  return (lead, scoreOptions) => (when(lead, testOptions(scoreOptions)) ? hit : miss);
 }
 
 /** Options of {@link disqualifyWhen}. */
@@ -71,13 +83,18 @@ export interface DisqualifyWhenOptions<L extends Lead = Lead> {
  *
  * @example
  * ```ts
+ * const competitors = new Set(['rival.com', 'rival.io']);
  * const competitor = disqualifyWhen({ id: 'competitor', label: 'Competitor domain', when: (lead) => competitors.has(lead.company?.domain ?? '') });
  * scoreAll(sumScorers(compiledModel, competitor), leads, { asOf });
  * ```
  */
 export function disqualifyWhen<L extends Lead = Lead>(options: DisqualifyWhenOptions<L>): Scorer<L> {
   const { id, label, when } = options;
-  const gated: ScoreResult = Object.freeze({ score: 0, contributions: noContributions, disqualifications: Object.freeze([Object.freeze({ ruleId: id, label })]) });
+  const gated: ScoreResult = Object.freeze({
+    score: 0,
+    contributions: noContributions,
+    disqualifications: Object.freeze([Object.freeze({ ruleId: id, label })]),
+  });
   const passed: ScoreResult = Object.freeze({ score: 0, contributions: noContributions, disqualifications: noDisqualifications });
-  return (lead, scoreOptions) => (when(lead, scoreOptions) ? gated : passed);
+  return (lead, scoreOptions) => (when(lead, testOptions(scoreOptions)) ? gated : passed);
 }

@@ -1,6 +1,7 @@
+import { instantMs } from '../internal/instant.ts';
 import type { Lead } from '../models/lead.ts';
 import type { CompiledScorer } from './compile.ts';
-import type { ScoreResult, Scorer } from './types.ts';
+import type { ScoreOptions, ScoreResult, Scorer } from './types.ts';
 
 /** One ranked lead: the lead, its result and its rank (1 = best). */
 export interface RankedLead<L extends Lead, R extends ScoreResult = ScoreResult> {
@@ -19,14 +20,15 @@ export interface RankedLead<L extends Lead, R extends ScoreResult = ScoreResult>
  * @example
  * ```ts
  * const ranked = scoreAll(scorer, leads, { asOf });
- * ranked[0].lead.id; ranked[0].result.grade;
+ * for (const { lead, result } of ranked.slice(0, 10)) console.log(lead.id, result.score, result.grade); // the top ten
  * ```
  */
 export function scoreAll<L extends Lead, R extends ScoreResult>(
-  scorer: ((lead: L, options: { readonly asOf: Date }) => R) | Scorer<L>,
+  scorer: ((lead: L, options: ScoreOptions) => R) | Scorer<L>,
   leads: readonly L[],
-  options: { readonly asOf: Date },
+  options: ScoreOptions,
 ): RankedLead<L, R>[] {
+  instantMs(options.asOf, 'asOf');
   const scored = leads.map((lead, index) => ({ lead, result: scorer(lead, options) as R, index }));
   scored.sort((a, b) => {
     const disqualified = Number(a.result.disqualifications.length > 0) - Number(b.result.disqualifications.length > 0);
@@ -42,14 +44,15 @@ export function scoreAll<L extends Lead, R extends ScoreResult>(
  *
  * @example
  * ```ts
- * const order = rankLeadIndices(scorer, leads, asOf);
- * const best = leads[order[0]];
+ * const order = rankLeadIndices(scorer, leads, { asOf });
+ * const topTen = Array.from(order.subarray(0, 10), (index) => leads[index]);
  * ```
+ * @throws RangeError when `asOf` is not a valid instant.
  */
-export function rankLeadIndices(scorer: CompiledScorer, leads: readonly Lead[], asOf: Date): Uint32Array {
-  const asOfMs = asOf.getTime();
+export function rankLeadIndices<L extends Lead>(scorer: CompiledScorer<L>, leads: readonly L[], options: Pick<ScoreOptions, 'asOf'>): Uint32Array {
+  const asOfMs = instantMs(options.asOf, 'asOf');
   const scores = new Float64Array(leads.length);
-  for (let index = 0; index < leads.length; index++) scores[index] = scorer.scoreValue(leads[index] as Lead, asOfMs);
+  for (let index = 0; index < leads.length; index++) scores[index] = scorer.scoreValue(leads[index] as L, asOfMs);
   const order = new Uint32Array(leads.length);
   for (let index = 0; index < order.length; index++) order[index] = index;
   // Typed-array sort is not guaranteed stable, so ties break on the index explicitly.

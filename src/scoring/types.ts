@@ -4,12 +4,16 @@
  *
  * @module
  */
+import type { Instant } from '../internal/instant.ts';
 import type { Lead } from '../models/lead.ts';
 
 /** Options of one evaluation. Time is always explicit. */
 export interface ScoreOptions {
-  /** The moment the score is computed for: decay and time windows are measured back from it; later activities are ignored. */
-  readonly asOf: Date;
+  /**
+   * The moment the score is computed for (a `Date` or epoch milliseconds): decay and time windows are measured back
+   * from it; later activities are ignored. An invalid instant throws a `RangeError`.
+   */
+  readonly asOf: Instant;
   /** The band the lead had last time (`warm`), for threshold hysteresis. Scorers that do not grade ignore it. */
   readonly previousBand?: string | undefined;
 }

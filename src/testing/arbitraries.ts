@@ -76,9 +76,13 @@ export function arbitraryContact(): fc.Arbitrary<Contact> {
 /** Valid {@link Activity} values of every type, dated within `range`. */
 export function arbitraryActivity(range: ArbitraryDateRange = {}): fc.Arbitrary<Activity> {
   const at = arbitraryDate(range);
-  const id = fc.option(word.map((w) => `act-${w}`), { nil: undefined });
-  return fc.tuple(fc.constantFrom(...ActivityType.options), at, id, fc.constantFrom(...PageKind.options), fc.nat(3600)).map(
-    ([type, date, activityId, pageKind, n]): Activity => {
+  const id = fc.option(
+    word.map((w) => `act-${w}`),
+    { nil: undefined },
+  );
+  return fc
+    .tuple(fc.constantFrom(...ActivityType.options), at, id, fc.constantFrom(...PageKind.options), fc.nat(3600))
+    .map(([type, date, activityId, pageKind, n]): Activity => {
       const base = { at: date, ...(activityId === undefined ? {} : { id: activityId }) };
       switch (type) {
         case 'page_viewed':
@@ -91,11 +95,12 @@ export function arbitraryActivity(range: ArbitraryDateRange = {}): fc.Arbitrary<
           return { type, ...base, durationMinutes: n % 90 };
         case 'product_usage':
           return { type, ...base, feature: 'upload', quantity: n };
+        case 'other':
+          return { type, ...base, name: n % 2 === 0 ? 'Chat' : 'LinkedIn InMail' };
         default:
           return { type, ...base } as Activity;
       }
-    },
-  );
+    });
 }
 
 /** Valid {@link Outcome} values. */
@@ -118,7 +123,14 @@ export function arbitraryConsent(range: ArbitraryDateRange = {}): fc.Arbitrary<C
 export function arbitraryStageChange(range: ArbitraryDateRange = {}): fc.Arbitrary<StageChange> {
   const stage = fc.constantFrom('lead', 'mql', 'sql', 'opportunity', 'customer', 'lost');
   return fc.record(
-    { from: fc.option(stage, { nil: null }), to: stage, event: fc.constantFrom('qualify', 'promote', 'recycle'), at: arbitraryDate(range), by: word, reason: text },
+    {
+      from: fc.option(stage, { nil: null }),
+      to: stage,
+      event: fc.constantFrom('qualify', 'promote', 'recycle'),
+      at: arbitraryDate(range),
+      by: word,
+      reason: text,
+    },
     { requiredKeys: ['from', 'to', 'event', 'at'] },
   );
 }
@@ -134,6 +146,8 @@ export interface ArbitraryLeadOptions extends ArbitraryDateRange {
  *
  * @example
  * ```ts
+ * import fc from 'fast-check';
+ *
  * fc.assert(fc.property(arbitraryLead(), (lead) => parseLead(leadToJson(lead)).ok));
  * ```
  */
@@ -145,6 +159,7 @@ export function arbitraryLead(options: ArbitraryLeadOptions = {}): fc.Arbitrary<
         contact: arbitraryContact(),
         company: arbitraryCompany(),
         source: fc.constantFrom(...LeadSource.options),
+        sourceDetail: word,
         campaign: word,
         createdAt: arbitraryDate(options),
         updatedAt: arbitraryDate(options),

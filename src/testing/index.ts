@@ -7,13 +7,13 @@
  * import fc from 'fast-check';
  * import { arbitraryLead, generateLeads } from 'leadkit/testing';
  *
- * fc.assert(fc.property(arbitraryLead(), (lead) => myScore(lead) >= 0));
+ * fc.assert(fc.property(arbitraryLead(), (lead) => scorer(lead, { asOf }).score >= 0)); // your scorer never goes below 0
  * const leads = generateLeads({ seed: 42, count: 1000, asOf: new Date('2024-06-30T00:00:00Z') });
  * ```
  *
  * @module
  */
-export { generateLeads, type GenerateLeadsOptions } from './generate-leads.ts';
+export { generateLeads, type GenerateLeadsOptions, type GeneratedLead } from './generate-leads.ts';
 export {
   arbitraryActivity,
   arbitraryCompany,
@@ -27,3 +27,5 @@ export {
   type ArbitraryDateRange,
   type ArbitraryLeadOptions,
 } from './arbitraries.ts';
+export { arbitraryCondition, type ArbitraryConditionOptions } from './arbitrary-condition.ts';
+export { arbitraryScoringModel, type ArbitraryScoringModelOptions } from './arbitrary-scoring-model.ts';

@@ -12,7 +12,7 @@ import { spinQuestionBank } from './spin.ts';
 
 /**
  * Every built-in scorecard framework, for a registry that offers them all
- * (`createRegistry({ frameworks: builtinFrameworks })`). Importing this list pulls every built-in into a bundle;
+ * (`createFrameworkRegistry({ frameworks: builtinFrameworks })`). Importing this list pulls every built-in into a bundle;
  * import single frameworks (`bantFramework`) to keep it small.
  */
 export const builtinFrameworks: readonly Framework[] = [

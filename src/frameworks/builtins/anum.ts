@@ -7,7 +7,11 @@ import { weakDevelopingStrongScale } from '../scales.ts';
  *
  * @example
  * ```ts
- * const verdict = evaluate(anumFramework, assessment, { asOf });
+ * const assessment = defineAssessment(anumFramework, {
+ *   frameworkId: 'anum',
+ *   criteria: { authority: { rating: 'strong', assessedAt: asOf }, need: { rating: 'developing', assessedAt: asOf } },
+ * }, { asOf });
+ * const verdict = evaluateAssessment(anumFramework, assessment, { asOf });
  * ```
  */
 export const anumFramework = /*@__PURE__*/ defineFramework({

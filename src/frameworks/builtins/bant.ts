@@ -7,8 +7,16 @@ import { weakDevelopingStrongScale } from '../scales.ts';
  *
  * @example
  * ```ts
- * import { bantFramework, evaluate } from 'leadkit/frameworks';
- * const verdict = evaluate(bantFramework, assessment, { asOf });
+ * import { bantFramework, defineAssessment, evaluateAssessment } from 'leadkit/frameworks';
+ *
+ * const asOf = new Date('2025-06-30T00:00:00Z');
+ * const at = new Date('2025-06-20T00:00:00Z');
+ * const assessment = defineAssessment(bantFramework, {
+ *   frameworkId: 'bant',
+ *   criteria: { budget: { rating: 'strong', assessedAt: at }, authority: { rating: 'strong', assessedAt: at }, need: { rating: 'developing', assessedAt: at } },
+ * }, { asOf });
+ * const verdict = evaluateAssessment(bantFramework, assessment, { asOf });
+ * verdict.qualified; // false: 2 of the 4 are met (strong), BANT needs 3
  * ```
  */
 export const bantFramework = /*@__PURE__*/ defineFramework({
@@ -34,10 +42,7 @@ export const bantFramework = /*@__PURE__*/ defineFramework({
       label: 'Authority',
       concept: 'authority',
       description: 'We are talking to the person who decides, or know who that is and how to reach them.',
-      questions: [
-        'Are you the primary decision-maker, or who else needs to be involved?',
-        'Who signs off on a purchase of this size?',
-      ],
+      questions: ['Are you the primary decision-maker, or who else needs to be involved?', 'Who signs off on a purchase of this size?'],
     },
     {
       key: 'need',

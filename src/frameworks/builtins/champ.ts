@@ -7,7 +7,11 @@ import { weakDevelopingStrongScale } from '../scales.ts';
  *
  * @example
  * ```ts
- * const verdict = evaluate(champFramework, assessment, { asOf });
+ * const assessment = defineAssessment(champFramework, {
+ *   frameworkId: 'champ',
+ *   criteria: { challenges: { rating: 'strong', assessedAt: asOf }, authority: { rating: 'weak', assessedAt: asOf } },
+ * }, { asOf });
+ * const verdict = evaluateAssessment(champFramework, assessment, { asOf });
  * ```
  */
 export const champFramework = /*@__PURE__*/ defineFramework({

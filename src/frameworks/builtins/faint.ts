@@ -7,7 +7,11 @@ import { weakDevelopingStrongScale } from '../scales.ts';
  *
  * @example
  * ```ts
- * const verdict = evaluate(faintFramework, assessment, { asOf });
+ * const assessment = defineAssessment(faintFramework, {
+ *   frameworkId: 'faint',
+ *   criteria: { funds: { rating: 'developing', assessedAt: asOf }, interest: { rating: 'strong', assessedAt: asOf } },
+ * }, { asOf });
+ * const verdict = evaluateAssessment(faintFramework, assessment, { asOf });
  * ```
  */
 export const faintFramework = /*@__PURE__*/ defineFramework({

@@ -8,8 +8,12 @@ import { zeroToTwoScale } from '../scales.ts';
  *
  * @example
  * ```ts
- * const verdict = evaluate(meddicFramework, assessment, { asOf });
- * verdict.points; // out of verdict.maxPoints = 12
+ * const assessment = defineAssessment(meddicFramework, {
+ *   frameworkId: 'meddic',
+ *   criteria: { metrics: { rating: 2, assessedAt: asOf }, identifyPain: { rating: 2, assessedAt: asOf }, champion: { rating: 1, assessedAt: asOf } },
+ * }, { asOf });
+ * const verdict = evaluateAssessment(meddicFramework, assessment, { asOf });
+ * verdict.points; // 5, out of verdict.maxPoints = 12
  * ```
  */
 export const meddicFramework = /*@__PURE__*/ defineFramework({

@@ -6,7 +6,11 @@ import { meddicFramework } from './meddic.ts';
  *
  * @example
  * ```ts
- * const verdict = evaluate(meddiccFramework, assessment, { asOf });
+ * const assessment = defineAssessment(meddiccFramework, {
+ *   frameworkId: 'meddicc',
+ *   criteria: { economicBuyer: { rating: 2, assessedAt: asOf }, competition: { rating: 1, assessedAt: asOf } },
+ * }, { asOf });
+ * const verdict = evaluateAssessment(meddiccFramework, assessment, { asOf });
  * ```
  */
 export const meddiccFramework = /*@__PURE__*/ extendFramework(meddicFramework, {

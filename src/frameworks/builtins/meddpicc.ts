@@ -7,7 +7,11 @@ import { meddicFramework } from './meddic.ts';
  *
  * @example
  * ```ts
- * const verdict = evaluate(meddpiccFramework, assessment, { asOf });
+ * const assessment = defineAssessment(meddpiccFramework, {
+ *   frameworkId: 'meddpicc',
+ *   criteria: { paperProcess: { rating: 1, assessedAt: asOf }, competition: { rating: 2, assessedAt: asOf } },
+ * }, { asOf });
+ * const verdict = evaluateAssessment(meddpiccFramework, assessment, { asOf });
  * ```
  */
 export const meddpiccFramework = /*@__PURE__*/ extendFramework(meddicFramework, {

@@ -39,7 +39,15 @@ export const b2bFunnelDefinition = {
       onEnter: [{ type: 'notify_owner' }],
       description: 'Vetted by sales against a qualification framework: a prospect.',
     },
-    { id: 'opportunity', label: 'Opportunity', kind: 'open', probability: 0.3, forecastCategory: 'pipeline', rottingDays: 30, description: 'A deal is being worked.' },
+    {
+      id: 'opportunity',
+      label: 'Opportunity',
+      kind: 'open',
+      probability: 0.3,
+      forecastCategory: 'pipeline',
+      rottingDays: 30,
+      description: 'A deal is being worked.',
+    },
     { id: 'customer', label: 'Customer', kind: 'won', probability: 1, forecastCategory: 'closed', description: 'Bought.' },
     { id: 'evangelist', label: 'Evangelist', kind: 'won', probability: 1, forecastCategory: 'closed', description: 'A customer who refers others.' },
     {
@@ -52,7 +60,14 @@ export const b2bFunnelDefinition = {
       onEnter: [{ type: 'start_sequence', params: { sequenceId: 'nurture' } }],
       description: 'Recycled: not ready now, kept warm by marketing.',
     },
-    { id: 'disqualified', label: 'Disqualified', kind: 'disqualified', probability: 0, forecastCategory: 'omitted', description: 'Not a fit (anti-ICP, student, competitor, spam).' },
+    {
+      id: 'disqualified',
+      label: 'Disqualified',
+      kind: 'disqualified',
+      probability: 0,
+      forecastCategory: 'omitted',
+      description: 'Not a fit (anti-ICP, student, competitor, spam).',
+    },
     { id: 'lost', label: 'Lost', kind: 'lost', probability: 0, forecastCategory: 'omitted', description: 'Chose not to buy, for now.' },
   ],
   transitions: [
@@ -80,7 +95,7 @@ export const b2bFunnelDefinition = {
  *
  * @example
  * ```ts
- * const captured = transition(b2bFunnel, lead, { type: 'capture', at: lead.createdAt });
+ * const captured = transition(b2bFunnel, lead, { type: 'capture', at: lead.createdAt ?? asOf }); // createdAt is optional (imports may lack it)
  * ```
  */
 export const b2bFunnel = /*@__PURE__*/ defineFunnel(b2bFunnelDefinition);

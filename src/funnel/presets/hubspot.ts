@@ -56,7 +56,7 @@ export const hubspotLifecycleDefinition = {
  *
  * @example
  * ```ts
- * const result = transition(hubspotLifecycleFunnel, contact, { type: 'set_marketingqualifiedlead', at });
+ * const result = transition(hubspotLifecycleFunnel, lead, { type: 'set_marketingqualifiedlead', at: new Date('2025-06-30T10:00:00Z') });
  * ```
  */
 export const hubspotLifecycleFunnel = /*@__PURE__*/ defineFunnel(hubspotLifecycleDefinition);

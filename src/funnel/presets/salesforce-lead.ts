@@ -43,10 +43,10 @@ export const salesforceLeadStatusDefinition = {
  * @example
  * ```ts
  * const converted = transition(salesforceLeadStatusFunnel, lead, {
- *   type: 'convert', at, by: 'rep-7',
+ *   type: 'convert', at: new Date('2025-06-30T10:00:00Z'), by: 'rep-7',
  *   qualification: { verdict: { frameworkId: 'bant', qualified: true, score: 75 } },
  * });
- * if (converted.ok) runEffects(converted.effects); // [{ type: 'convert_lead', params: { … } }]
+ * if (converted.ok) for (const effect of converted.effects) console.log(effect.type, effect.params); // convert_lead { createAccount: true, … }
  * ```
  */
 export const salesforceLeadStatusFunnel = /*@__PURE__*/ defineFunnel(salesforceLeadStatusDefinition);

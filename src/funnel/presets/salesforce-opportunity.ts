@@ -60,7 +60,12 @@ export const salesforceOpportunityDefinition = {
  *
  * @example
  * ```ts
- * const next = transition(salesforceOpportunityFunnel, deal, { type: 'advance', at });
+ * const at = new Date('2025-06-30T10:00:00Z');
+ * const deal = { id: 'opp-1', name: 'Nimbus renewal' }; // any object: a record of yours
+ * const created = transition(salesforceOpportunityFunnel, deal, { type: 'create', at }); // stage 'prospecting'
+ * if (created.ok) {
+ *   const next = transition(salesforceOpportunityFunnel, created.value, { type: 'advance', at }); // stage 'qualification'
+ * }
  * ```
  */
 export const salesforceOpportunityFunnel = /*@__PURE__*/ defineFunnel(salesforceOpportunityDefinition);
