@@ -278,6 +278,11 @@ export function scoringModelToSql(model: ScoringModel, options: ScoringModelSqlO
   };
   const sumOf = (indices: readonly number[]): string =>
     indices.length === 0 ? zero : `(${indices.map((index) => (state[index] as RuleState).value).join(' + ')})`;
+  // The column holding a sum that the engine reaches exactly, by the rules it adds up (a limit lands on the bound it
+  // broke: the engine's values then add up to the bound, while their SQL copies, cut by the same factor, may miss it by
+  // rounding). A later limit or the score reads it, so that a score of exactly 100 stays 100. Emptied when values scale.
+  const exactSums = new Map<string, string>();
+  const sumOfKnown = (indices: readonly number[]): string => exactSums.get(indices.join(',')) ?? sumOf(indices);
 
   /**
    * Brings the sum of `indices` into [floor, cap] as `limitRange` does: positive points cut by one factor above the
@@ -289,7 +294,7 @@ export function scoringModelToSql(model: ScoringModel, options: ScoringModelSqlO
     const positive = fresh('pos');
     const negative = fresh('neg');
     addLayer([
-      `${sumOf(indices)} AS ${sum}`,
+      `${sumOfKnown(indices)} AS ${sum}`,
       `(${zero}${indices.map((index) => ` + CASE WHEN ${(state[index] as RuleState).value} > 0 THEN ${(state[index] as RuleState).value} ELSE ${zero} END`).join('')}) AS ${positive}`,
       `(${zero}${indices.map((index) => ` + CASE WHEN ${(state[index] as RuleState).value} > 0 THEN ${zero} ELSE ${(state[index] as RuleState).value} END`).join('')}) AS ${negative}`,
     ]);
@@ -334,11 +339,14 @@ export function scoringModelToSql(model: ScoringModel, options: ScoringModelSqlO
       layer.push(`CASE WHEN ${unreached} THEN ${number(floor ?? 0)} - ${moved} ELSE ${zero} END AS ${lift}`);
     }
     addLayer(layer);
+    exactSums.clear();
+    exactSums.set(indices.join(','), limited);
     return { sum: limited, lift };
   };
 
   const scale = (index: number, factor: string): string[] => {
     const rule = state[index] as RuleState;
+    exactSums.clear();
     const valueColumn = fresh('v');
     const columns = [`${rule.value} * ${factor} AS ${valueColumn}`];
     rule.value = valueColumn;
@@ -396,6 +404,11 @@ export function scoringModelToSql(model: ScoringModel, options: ScoringModelSqlO
       return scale(index, `CASE WHEN ${chosen} = ${group} THEN ${number(weights[group] as number)} ELSE ${zero} END`);
     });
     if (columns.length > 0) addLayer(columns);
+    // Weights of 1 leave the chosen group's points as they were and zero the others: the total is that group's score.
+    if (eligible.length > 0 && eligible.every((group) => weights[group] === 1)) {
+      const totals = eligible.map((group) => `WHEN ${chosen} = ${group} THEN ${groupScores[group]}`).join(' ');
+      exactSums.set(state.map((_, index) => index).join(','), `CASE ${totals} ELSE ${zero} END`);
+    }
   }
   const everyRule = state.map((_, index) => index);
   if (total.normalize !== undefined) {
@@ -411,7 +424,7 @@ export function scoringModelToSql(model: ScoringModel, options: ScoringModelSqlO
   }
   const score =
     scoreColumn === undefined
-      ? sumOf(everyRule)
+      ? sumOfKnown(everyRule)
       : liftColumn === undefined
         ? scoreColumn
         : `CASE WHEN ${liftColumn} <> 0 THEN ${number(total.floor ?? 0)} ELSE ${scoreColumn} END`;

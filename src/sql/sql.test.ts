@@ -174,6 +174,72 @@ describe('scoringModelToSql on leadkit tables', () => {
     expect(scorer(leads[1] as Lead, { asOf, previousBand: 'warm' }).band).toBe('warm');
   });
 
+  it('keeps a score that a limit landed on exactly: normalised to 100, then a total floor, is the top band', async () => {
+    // The rules add up past normalize.max: normalisation cuts them to exactly 100; their SQL copies, cut by the same
+    // factor, add up to 99.99999999999999, which the total floor then summed again (found by the hostile-text property).
+    const rules = ([a, b, c, d]: readonly number[]): ScoringModelJson['rules'] => [
+      { kind: 'values', id: 'a', label: 'A', field: 'company.industry', values: { software: 0 }, otherwise: a as number },
+      { kind: 'values', id: 'b', label: 'B', field: 'company.city', values: { Lyon: b as number }, otherwise: -1 },
+      { kind: 'points', id: 'c', label: 'C', when: { field: 'company.industry', equals: 'retail' }, points: c as number },
+      { kind: 'points', id: 'd', label: 'D', when: { field: 'customFields.plan', equals: 'pro' }, points: d as number },
+      { kind: 'activity', id: 'e', label: 'E', activity: { type: 'page_viewed' }, points: 4, decay: { kind: 'halfLife', days: 30 } },
+    ];
+    const capped: ScoringModelJson = {
+      schemaVersion: 1,
+      id: 'capped',
+      rules: rules([10.44, 1, 5, 3]),
+      total: { normalize: { max: 11 }, floor: 0 },
+      grading: {
+        bands: {
+          thresholds: [
+            { band: 'top', min: 100 },
+            { band: 'rest', min: 0 },
+          ],
+          otherwise: 'none',
+        },
+      },
+    };
+    const lead: Lead = {
+      id: 'exact',
+      contact: {},
+      source: 'website_form',
+      createdAt: new Date('2023-01-01T00:00:00Z'),
+      company: { name: 'Shop', industry: 'retail', city: 'Lyon' },
+      customFields: { plan: 'pro' },
+      activities: [{ type: 'page_viewed', at: new Date('2024-06-29T00:00:00Z'), url: '/pricing' }],
+    } as Lead;
+    // The same with a group: fit (3.3 + 4.7 + 2.9 + 1.3) capped at 7, whose cut copies add up to 6.999999999999999
+    // in DuckDB; `max` chooses fit, so the score is the group's.
+    const grouped: ScoringModelJson = {
+      ...capped,
+      rules: rules([3.3, 4.7, 2.9, 1.3]),
+      groups: { fit: { cap: 7 } },
+      total: { combine: 'max' },
+      grading: {
+        bands: {
+          thresholds: [
+            { band: 'top', min: 7 },
+            { band: 'rest', min: 0 },
+          ],
+          otherwise: 'none',
+        },
+      },
+    };
+    for (const [json, exact] of [
+      [capped, 100],
+      [grouped, 7],
+    ] as const) {
+      const js = compileScoringModel(defineScoringModel(json))(lead, { asOf });
+      expect([js.score, js.band]).toEqual([exact, 'top']);
+      expect(await scoringDifferences(databases, json, [lead], asOf)).toEqual([]);
+      for (const database of databases) {
+        const query = scoringModelToSql(defineScoringModel(json), { dialect: database.dialect, mapping: leadkitSqlMapping });
+        const [row] = (await database.query(query.sql, query.parameters({ asOf }))).map(readSqlLeadScore);
+        expect([row?.score, row?.band]).toEqual([exact, 'top']);
+      }
+    }
+  });
+
   it('does not mutate the model, the mapping or the leads', () => {
     const before = structuredClone({ model, mapping: leadkitSqlMapping, leads });
     scoringModelToSql(model, { dialect: 'duckdb', mapping: leadkitSqlMapping });
