@@ -8,6 +8,8 @@ export default defineConfig({
     // Property tests run many cases; on a loaded 2-core CI machine they can take more than the 5 s default (no test
     // asserts a duration: speed is measured in bench/).
     testTimeout: 60_000,
+    // FC_SEED (set by .ci/run from the commit) fixes the seed of every property.
+    setupFiles: ['test/fast-check-seed.ts'],
     include: ['src/**/*.test.ts', 'src/**/*.test-prop.ts', 'test/**/*.test.ts', 'test/**/*.test-prop.ts', 'examples/**/*.test.ts'],
     typecheck: {
       enabled: true,

@@ -15,7 +15,7 @@ export interface CliIo {
   readonly cwd: string;
   /** The instant `--as-of` defaults to. */
   readonly now: Date;
-  /** Aborted on SIGINT: a running command stops at the next row and writes its summary. */
+  /** Aborted on SIGINT: a running command stops after the chunk of input it is reading and writes its summary. */
   readonly signal: AbortSignal;
   /** Milliseconds of a monotonic clock, for the progress display only (never for results). */
   readonly elapsed: () => number;

@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../errors.ts';
 import type { CompiledMapping } from '../import/compile-mapping.ts';
 import type { ImportedRow } from '../import/import-result.ts';
-import { importCsv } from '../import/read-csv.ts';
+import { importCsvBatches } from '../import/read-csv.ts';
 import type { Lead } from '../models/lead.ts';
 import { parseLead } from '../models/documents.ts';
 import { CliError, EXIT_USAGE } from './cli-error.ts';
@@ -33,7 +33,7 @@ export interface ReadLeadRowsOptions {
 }
 
 function fromImported(row: ImportedRow): LeadRow {
-  if (row.ok) return { ok: true, row: row.row, lead: row.lead };
+  if (row.ok) return row;
   return {
     ok: false,
     row: row.row,
@@ -50,10 +50,11 @@ function encodingProblem(input: OpenedInput, encoding: string, row: number, deta
 }
 
 /**
- * The rows of an input as leads or problems, streaming: CSV through the mapping (`importCsv`), JSONL a line at a time
- * through the mapping or `parseLead`. An encoding error stops the read with a one-line error (exit 2).
+ * The rows of an input as leads or problems, streaming, a chunk of the input at a time (one step of the caller's
+ * async loop per chunk, not per row): CSV through the mapping (`importCsvBatches`), JSONL a line at a time through
+ * the mapping or `parseLead`. An encoding error stops the read with a one-line error (exit 2).
  */
-export async function* readLeadRows(input: OpenedInput, options: ReadLeadRowsOptions): AsyncGenerator<LeadRow> {
+export async function* readLeadRowBatches(input: OpenedInput, options: ReadLeadRowsOptions): AsyncGenerator<LeadRow[]> {
   const encoding = options.encoding ?? input.encodingFromMark ?? 'utf-8';
   try {
     new TextDecoder(encoding);
@@ -66,17 +67,25 @@ export async function* readLeadRows(input: OpenedInput, options: ReadLeadRowsOpt
         `${input.name}: a CSV file needs a mapping: give --mapping mapping.json (leadkit init writes a starter) or --preset hubspot|salesforce`,
         EXIT_USAGE,
       );
-    for await (const row of importCsv(options.mapping, input.chunks, { encoding })) {
-      if (!row.ok && row.issues[0]?.code === 'invalid_encoding')
-        throw encodingProblem(input, encoding, row.row, row.issues[0].message.replace(/^is not \S+ text \(|\):.*$/g, ''));
-      yield fromImported(row);
+    const run = options.mapping.start();
+    for await (const batch of importCsvBatches(run, input.chunks, { encoding })) {
+      const rows: LeadRow[] = [];
+      for (const row of batch) {
+        if (!row.ok && row.issues[0]?.code === 'invalid_encoding') {
+          // The rows before the bad bytes are handled first; then the read stops.
+          if (rows.length > 0) yield rows;
+          throw encodingProblem(input, encoding, row.row, row.issues[0].message.replace(/^is not \S+ text \(|\):.*$/g, ''));
+        }
+        rows.push(fromImported(row));
+      }
+      yield rows;
     }
     return;
   }
   yield* readJsonLines(input, encoding, options.mapping);
 }
 
-async function* readJsonLines(input: OpenedInput, encoding: string, mapping: CompiledMapping | undefined): AsyncGenerator<LeadRow> {
+async function* readJsonLines(input: OpenedInput, encoding: string, mapping: CompiledMapping | undefined): AsyncGenerator<LeadRow[]> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   const run = mapping?.start();
   let carry = '';
@@ -117,12 +126,14 @@ async function* readJsonLines(input: OpenedInput, encoding: string, mapping: Com
       throw encodingProblem(input, encoding, line + 1, (error as Error).message);
     }
     let start = 0;
+    const rows: LeadRow[] = [];
     for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
       const row = readLine(text.slice(start, end));
       start = end + 1;
-      if (row !== undefined) yield row;
+      if (row !== undefined) rows.push(row);
     }
     carry = text.slice(start);
+    if (rows.length > 0) yield rows;
   }
   let rest: string;
   try {
@@ -132,6 +143,6 @@ async function* readJsonLines(input: OpenedInput, encoding: string, mapping: Com
   }
   if (rest !== '') {
     const row = readLine(rest.charCodeAt(0) === 0xfeff ? rest.slice(1) : rest);
-    if (row !== undefined) yield row;
+    if (row !== undefined) yield [row];
   }
 }

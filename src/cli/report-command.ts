@@ -13,7 +13,7 @@ import { csvLine } from './csv-line.ts';
 import { openInput } from './open-input.ts';
 import { createProgress } from './progress.ts';
 import { readAsOf, readDefinition } from './read-definition.ts';
-import { readLeadRows } from './read-lead-rows.ts';
+import { readLeadRowBatches } from './read-lead-rows.ts';
 import { type MappingOptions, resolveMapping } from './resolve-mapping.ts';
 import { parseInputFormat } from './score-command.ts';
 
@@ -125,21 +125,24 @@ export async function reportCommand(io: CliIo, file: string, options: ReportComm
   let rows = 0;
   let rejected = 0;
   try {
-    for await (const row of readLeadRows(input, { mapping, encoding: options.encoding })) {
-      rows++;
-      progress.tick(rows);
-      if (!row.ok) {
-        rejected++;
-        continue;
+    for await (const batch of readLeadRowBatches(input, { mapping, encoding: options.encoding })) {
+      for (const row of batch) {
+        rows++;
+        if (!row.ok) {
+          rejected++;
+          continue;
+        }
+        const { lead } = row;
+        const cohortValue = cohortReader?.(lead, asOfMs);
+        records.push({
+          createdAt: lead.createdAt,
+          stage: lead.stage,
+          stageHistory: lead.stageHistory?.map((change): StageHistoryEntry => ({ to: change.to, at: change.at })),
+          cohort: cohortValue === undefined || cohortValue === null ? undefined : String(cohortValue),
+        });
       }
-      const { lead } = row;
-      const cohortValue = cohortReader?.(lead, asOfMs);
-      records.push({
-        createdAt: lead.createdAt,
-        stage: lead.stage,
-        stageHistory: lead.stageHistory?.map((change): StageHistoryEntry => ({ to: change.to, at: change.at })),
-        cohort: cohortValue === undefined || cohortValue === null ? undefined : String(cohortValue),
-      });
+      progress.tick(rows);
+      // Ctrl-C takes effect between batches (a batch is handled without giving the event loop a turn).
       if (io.signal.aborted) break;
     }
   } catch (error) {

@@ -14,7 +14,7 @@ import { type InputFormat, openInput } from './open-input.ts';
 import { createOutputSink, type OutputSink } from './output-sink.ts';
 import { createProgress } from './progress.ts';
 import { readAsOf, readDefinition } from './read-definition.ts';
-import { type LeadRow, readLeadRows, type RowProblem } from './read-lead-rows.ts';
+import { type LeadRow, readLeadRowBatches, type RowProblem } from './read-lead-rows.ts';
 import { type MappingOptions, resolveMapping } from './resolve-mapping.ts';
 import { csvLine } from './csv-line.ts';
 import { createTopHeap } from './top-heap.ts';
@@ -240,9 +240,14 @@ export async function scoreCommand(io: CliIo, file: string, options: ScoreComman
     return out.wantsFlush() ? out.flush() : undefined;
   };
   try {
-    for await (const item of readLeadRows(input, { mapping, encoding: options.encoding })) {
-      const flushing = onRow(item);
-      if (flushing !== undefined) await flushing;
+    reading: for await (const batch of readLeadRowBatches(input, { mapping, encoding: options.encoding })) {
+      for (const item of batch) {
+        const flushing = onRow(item);
+        if (flushing === undefined) continue;
+        await flushing;
+        // Ctrl-C and a closed output take effect at a flush, or between batches.
+        if (io.signal.aborted || out.closed()) break reading;
+      }
       progress.tick(rows);
       if (io.signal.aborted || out.closed()) break;
     }

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { issue, ValidationError } from '../errors.ts';
 import type { Lead } from '../models/lead.ts';
-import { compileMapping, type CompiledMapping } from './compile-mapping.ts';
-import type { ImportIssue } from './import-result.ts';
+import { compileMapping, type CompiledMapping, type MappingRun } from './compile-mapping.ts';
+import type { ImportedRow, ImportIssue, RejectedRow } from './import-result.ts';
 import type { ImportRecordsOptions, ImportRun } from './import-records.ts';
 import type { ImportMapping } from './mapping-definition.ts';
 
@@ -225,35 +225,63 @@ export function importCsv<L extends Lead = Lead>(
   return {
     summary: () => run.summary(),
     async *[Symbol.asyncIterator]() {
-      let header: string[] | undefined;
-      try {
-        for await (const batch of readCsvBatches(source, options))
-          for (const cells of batch) {
-            if (header === undefined) {
-              header = uniqueHeader(cells, (found) => run.addFileIssue(found));
-              continue;
-            }
-            yield run.importCells(header, cells);
-          }
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const summary = run.summary();
-        const row = summary.rowsRead + 1;
-        const found: ImportIssue = {
-          ...(error.issues[0] as ImportIssue),
-          path: [row],
-          pathText: `row ${row}`,
-          row,
-          column: undefined,
-          field: undefined,
-          value: undefined,
-          expected: `${options.encoding ?? 'utf-8'} text`,
-        };
-        run.addFileIssue(found);
-        yield { ok: false, row, issues: [found], record: {} };
+      // A row at a time: the summary counts only the rows handed out so far.
+      for await (const item of cellBatches(run, source, options)) {
+        if (!('cells' in item)) yield item;
+        else for (const cells of item.cells) yield run.importCells(item.header, cells);
       }
     },
   };
+}
+
+/**
+ * The rows {@link importCsv} yields, a parsed chunk of the file at a time (for callers that handle many thousand rows
+ * a second, such as the command: one step of an async loop per chunk rather than per row). Internal.
+ */
+export async function* importCsvBatches<L extends Lead>(run: MappingRun<L>, source: CsvSource, options: ReadCsvOptions = {}): AsyncGenerator<ImportedRow<L>[]> {
+  for await (const item of cellBatches(run, source, options)) {
+    if (!('cells' in item)) yield [item];
+    else if (item.cells.length > 0) yield item.cells.map((cells) => run.importCells(item.header, cells));
+  }
+}
+
+/**
+ * The data rows of a CSV file as cells under its unique header, a parsed chunk at a time. Bytes that are not text in
+ * the stated encoding end it with a rejected row (recorded as a file issue of the run).
+ */
+async function* cellBatches(
+  run: MappingRun<Lead>,
+  source: CsvSource,
+  options: ReadCsvOptions,
+): AsyncGenerator<{ readonly header: readonly string[]; readonly cells: readonly string[][] } | RejectedRow> {
+  let header: string[] | undefined;
+  try {
+    for await (const batch of readCsvBatches(source, options)) {
+      let cells = batch;
+      if (header === undefined) {
+        if (batch.length === 0) continue;
+        header = uniqueHeader(batch[0] as string[], (found) => run.addFileIssue(found));
+        cells = batch.slice(1);
+      }
+      if (cells.length > 0) yield { header, cells };
+    }
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const summary = run.summary();
+    const row = summary.rowsRead + 1;
+    const found: ImportIssue = {
+      ...(error.issues[0] as ImportIssue),
+      path: [row],
+      pathText: `row ${row}`,
+      row,
+      column: undefined,
+      field: undefined,
+      value: undefined,
+      expected: `${options.encoding ?? 'utf-8'} text`,
+    };
+    run.addFileIssue(found);
+    yield { ok: false, row, issues: [found], record: {} };
+  }
 }
 
 /** Header names, trimmed; a repeated name gets ` (2)`, ` (3)`… and a file issue says so. */
