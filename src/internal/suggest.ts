@@ -18,7 +18,8 @@ export function editDistance(left: string, right: string, limit = Number.POSITIV
     if (rowBest > limit) return limit + 1;
     previous = current;
   }
-  return previous[right.length] as number;
+  // The last row can end over the limit although each row had a cell within it.
+  return Math.min(previous[right.length] as number, limit + 1);
 }
 
 /**
