@@ -12,6 +12,10 @@ describe('instantMs', () => {
 
   it('accepts the edges of the range of Date, and gives a new Date', () => {
     expect(instantMs(-8.64e15, 'asOf')).toBe(-8.64e15);
+    expect(instantMs(8.64e15, 'asOf')).toBe(8.64e15);
+    expect(instantMsOrNaN(-8.64e15 - 1)).toBeNaN();
+    expect(instantMsOrNaN(8.64e15 + 1)).toBeNaN();
+    expect(instantMsOrNaN(Number.POSITIVE_INFINITY)).toBeNaN();
     expect(instantMsOrNaN(undefined)).toBeNaN();
     const given = new Date('2024-05-01T09:30:00Z');
     const copy = instantDate(given, 'asOf');
