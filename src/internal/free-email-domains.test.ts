@@ -6,6 +6,8 @@ describe('isFreeEmailDomain', () => {
     expect(isFreeEmailDomain('gmail.com')).toBe(true);
     expect(isFreeEmailDomain('  GMAIL.com ')).toBe(true);
     expect(isFreeEmailDomain('Ada@Gmail.com')).toBe(true);
+    expect(isFreeEmailDomain('a@gmail.com')).toBe(true);
+    expect(isFreeEmailDomain('@gmail.com')).toBe(true);
     expect(isFreeEmailDomain(' ada@yahoo.com ')).toBe(true);
     // The domain is what follows the last @.
     expect(isFreeEmailDomain('gmail.com@acme.com')).toBe(false);

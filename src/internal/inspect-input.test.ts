@@ -53,7 +53,9 @@ describe('inspectInput', () => {
     ((root['a'] as Record<string, unknown>)['list'] as unknown[]).push(root);
     const cyclic = inspectInput(root);
     expect(cyclic.blocking).toBe(true);
-    expect(cyclic.issues.map((found) => [found.pathText, found.code])).toEqual([['a.list[0]', 'cycle']]);
+    expect(cyclic.issues.map((found) => [found.pathText, found.code, found.message])).toEqual([
+      ['a.list[0]', 'cycle', 'refers back to a value that contains it (a cycle): a document must be a tree'],
+    ]);
     const shared = { x: 1 };
     expect(inspectInput({ a: shared, b: [shared, shared] })).toEqual({ issues: [], blocking: false });
   });
@@ -66,6 +68,19 @@ describe('inspectInput', () => {
     expect(large.blocking).toBe(true);
     expect(large.issues.map((found) => found.code)).toEqual(['too_large']);
     expect(large.issues[0]?.message).toBe('holds more than 5,000,000 values when read as a tree');
+  });
+
+  it(`accepts exactly ${MAX_INPUT_NODES.toLocaleString('en-US')} values, counted as they are read or as a finished part returns`, () => {
+    // As they are read: a list of plain values (the list itself is one value).
+    expect(inspectInput(new Array(MAX_INPUT_NODES - 1).fill(0)).blocking).toBe(false);
+    const flat = inspectInput(new Array(MAX_INPUT_NODES).fill(0));
+    expect([flat.blocking, flat.issues.map((found) => [found.pathText, found.code])]).toEqual([true, [['(root)', 'too_large']]]);
+    // As a part returns: values first, then a shared structure read for the first time.
+    const part = doubling(20);
+    const room = MAX_INPUT_NODES - 1 - doublingSize(20);
+    expect(inspectInput([...new Array(room).fill(0), part]).blocking).toBe(false);
+    const over = inspectInput({ list: [...new Array(room + 1).fill(0), part] });
+    expect([over.blocking, over.issues.map((found) => [found.pathText, found.code])]).toEqual([true, [['list', 'too_large']]]);
   });
 
   it('stops after 1,000 problems, blocking', () => {

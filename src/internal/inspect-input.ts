@@ -63,6 +63,10 @@ export function inspectInput(input: unknown, forbidden: readonly string[] = ['__
   const sizes = new Map<object, number>();
   const onStack = new Set<object>();
   let blocking = false;
+  const tooLarge = (path: (string | number)[]): InputInspection => {
+    issues.push(issue(path, `holds more than ${MAX_INPUT_NODES.toLocaleString('en-US')} values when read as a tree`, 'too_large'));
+    return { issues, blocking: true };
+  };
   const stack: Frame[] = [];
   const push = (value: object, path: (string | number)[], depth: number): void => {
     const keys: (string | number)[] = Array.isArray(value) ? Array.from({ length: value.length }, (_, index) => index) : Object.keys(value);
@@ -81,10 +85,7 @@ export function inspectInput(input: unknown, forbidden: readonly string[] = ['__
       const parent = stack[stack.length - 1];
       if (parent !== undefined) {
         parent.size += frame.size;
-        if (parent.size > MAX_INPUT_NODES) {
-          issues.push(issue(parent.path, `holds more than ${MAX_INPUT_NODES.toLocaleString('en-US')} values when read as a tree`, 'too_large'));
-          return { issues, blocking: true };
-        }
+        if (parent.size > MAX_INPUT_NODES) return tooLarge(parent.path);
       }
       continue;
     }
@@ -92,7 +93,7 @@ export function inspectInput(input: unknown, forbidden: readonly string[] = ['__
     if (typeof key === 'string' && forbiddenSet.has(key)) continue;
     const child = (frame.value as Record<string | number, unknown>)[key];
     if (typeof child !== 'object' || child === null) {
-      frame.size++;
+      if (++frame.size > MAX_INPUT_NODES) return tooLarge(frame.path);
       continue;
     }
     const path = [...frame.path, key];
@@ -111,10 +112,7 @@ export function inspectInput(input: unknown, forbidden: readonly string[] = ['__
     } else {
       push(child, path, frame.depth + 1);
     }
-    if (frame.size > MAX_INPUT_NODES) {
-      issues.push(issue(frame.path, `holds more than ${MAX_INPUT_NODES.toLocaleString('en-US')} values when read as a tree`, 'too_large'));
-      return { issues, blocking: true };
-    }
+    if (frame.size > MAX_INPUT_NODES) return tooLarge(frame.path);
     if (issues.length > 1000) return { issues, blocking: true };
   }
   return { issues, blocking };

@@ -110,6 +110,8 @@ describe('readLeadField', () => {
   it('has no e-mail domain or kind for an address without @ or with nothing after it', () => {
     expect(emailDomainOf('nobody')).toBeUndefined();
     expect(emailDomainOf('a@b@Example.ORG')).toBe('example.org');
+    expect(emailDomainOf('@Acme.com')).toBe('acme.com');
+    expect(emailDomainOf(undefined)).toBeUndefined();
     const noAt = { ...full, contact: { email: 'nobody' } } as Lead;
     expect(read('contact.emailDomain', noAt)).toBeUndefined();
     expect(read('contact.emailKind', noAt)).toBeUndefined();

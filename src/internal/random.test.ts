@@ -16,6 +16,24 @@ describe('createRandom (mulberry32)', () => {
     expect(new Set(draw(1)).size).toBe(8);
   });
 
+  it('is mulberry32: the same values as a reference written with BigInt arithmetic', () => {
+    const mask = (1n << 32n) - 1n;
+    const imul = (a: bigint, b: bigint): bigint => (a * b) & mask;
+    const reference = (seed: number, count: number): number[] => {
+      let state = BigInt(seed >>> 0);
+      return Array.from({ length: count }, () => {
+        state = (state + 0x6d2b79f5n) & mask;
+        let t = imul(state ^ (state >> 15n), state | 1n);
+        t = (t ^ ((t + imul(t ^ (t >> 7n), t | 61n)) & mask)) & mask;
+        return Number((t ^ (t >> 14n)) & mask) / 4294967296;
+      });
+    };
+    for (const seed of [0, 1, 7, 123_456_789, 2 ** 32 - 1]) {
+      const random = createRandom(seed);
+      expect(Array.from({ length: 20 }, () => random.next())).toEqual(reference(seed, 20));
+    }
+  });
+
   it('gives floats in [0, 1) spread over the interval', () => {
     const random = createRandom(42);
     const values = Array.from({ length: 10_000 }, () => random.next());
