@@ -13,6 +13,23 @@ describe('suggestCountryCode', () => {
     expect(suggestCountryCode('Narnia')).toBeUndefined();
     expect(suggestCountryCode(49)).toBeUndefined();
     expect(suggestCountryCode('x'.repeat(101))).toBeUndefined();
+    // 100 characters are still read (spaces around a name); the name is matched whatever its case and spaces.
+    expect(suggestCountryCode(`${' '.repeat(93)}germany`)).toBe('DE');
+    expect(suggestCountryCode('  UNITED KINGDOM ')).toBe('GB');
+    expect(suggestCountryCode('U.S.A.')).toBe('US');
+    expect(suggestCountryCode('')).toBeUndefined();
+  });
+
+  it('asks for English region names and skips codes that have none', () => {
+    const asked: unknown[] = [];
+    // biome-ignore lint/complexity/useArrowFunction: Intl.DisplayNames is called with new, which a mock needs a function for.
+    vi.spyOn(Intl, 'DisplayNames').mockImplementation(function (locales: unknown) {
+      asked.push(locales);
+      return { of: (code: string) => (code === 'DE' ? 'Germany' : undefined) } as unknown as Intl.DisplayNames;
+    });
+    expect(suggestCountryCode('germany')).toBe('DE');
+    expect(suggestCountryCode('France')).toBeUndefined();
+    expect(asked).toEqual([['en'], ['en']]);
   });
 
   it('still finds codes and aliases, and no name, in a runtime without region names', () => {

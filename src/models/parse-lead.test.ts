@@ -3,7 +3,7 @@ import * as z from 'zod/v4';
 import { ValidationError } from '../errors.ts';
 import { DateTime } from './codecs.ts';
 import { Lead } from './lead.ts';
-import { leadToJson, parseActivity, parseCompany, parseLead, parseMoney, parseProspect } from './documents.ts';
+import { leadToJson, parseActivity, parseCompany, parseContact, parseLead, parseMoney, parseProspect } from './documents.ts';
 
 const valid = {
   id: 'lead-1',
@@ -155,6 +155,15 @@ describe('the other parse functions', () => {
   it('parseActivity requires the fields of its type', () => {
     const result = parseActivity({ type: 'page_viewed', at: '2024-01-01T00:00:00Z' });
     expect(!result.ok && result.error.issues[0]?.pathText).toBe('url');
+  });
+
+  it('name what they validated in the error message', () => {
+    const heading = (result: { ok: boolean; error?: Error }) => (result.ok ? 'accepted' : result.error?.message.split('\n')[0]);
+    expect(heading(parseContact({ email: 'not an address' }))).toMatch(/^Invalid contact \(1 problem\)/);
+    expect(heading(parseActivity({ type: 'nope' }))).toMatch(/^Invalid activity /);
+    expect(heading(parseMoney({ amount: 1 }))).toMatch(/^Invalid amount of money /);
+    expect(heading(parseProspect({ ...valid }))).toMatch(/^Invalid prospect /);
+    expect(heading(parseContact({ email: 'ada@acme.com' }))).toBe('accepted');
   });
 
   it('parseProspect refuses a stored prospect whose verdict did not qualify', () => {

@@ -55,6 +55,70 @@ describe('toProspect', () => {
       expect(() => toProspect(lead, qualifying, { minIcpFit })).toThrow(new RangeError(`minIcpFit must be a number from 0 to 100, not ${minIcpFit}`));
   });
 
+  it('accepts scores and minimums at 0 and 100 and a fit exactly at the minimum; ignores an F grade without a minimum', () => {
+    const withScores = (verdictScore: number, fitScore: number): Qualification => ({
+      ...qualifying,
+      verdict: { ...qualifying.verdict, score: verdictScore },
+      icpFit: { icpId: 'cloud-storage', score: fitScore, grade: 'B' },
+    });
+    for (const [verdictScore, fitScore, minIcpFit] of [
+      [0, 0, 0],
+      [100, 100, 100],
+      [50, 42.5, 42.5],
+    ] as const)
+      expect(toProspect(lead, withScores(verdictScore, fitScore), { minIcpFit }).ok).toBe(true);
+    for (const bad of [-0.001, 100.001]) {
+      expect(toProspect(lead, withScores(bad, 50)).ok).toBe(false);
+      expect(toProspect(lead, withScores(50, bad)).ok).toBe(false);
+      expect(() => toProspect(lead, qualifying, { minIcpFit: bad })).toThrow(RangeError);
+    }
+    expect(toProspect(lead, { ...qualifying, icpFit: { icpId: 'x', score: 90, grade: 'F' } }).ok).toBe(true);
+  });
+
+  it('lists every problem at once, in order, with its path and words', () => {
+    const problems = (qualification: Qualification, minIcpFit?: number) => {
+      const result = toProspect(lead, qualification, minIcpFit === undefined ? {} : { minIcpFit });
+      return result.ok ? [] : result.error.issues.map((found) => [found.pathText, found.code, found.message]);
+    };
+    const wrong: Qualification = {
+      verdict: { frameworkId: 'meddic', qualified: false, score: Number.NaN },
+      icpFit: { icpId: 'cloud-storage', score: 30, grade: 'C' },
+      qualifiedAt: new Date(Number.NaN),
+      qualifiedBy: 'rep-7',
+    };
+    expect(problems(wrong, 50)).toEqual([
+      ['qualification.verdict.qualified', 'not_qualified', 'the meddic verdict did not qualify the lead'],
+      ['qualification.verdict.score', 'invalid_score', 'must be a number from 0 to 100, not NaN'],
+      ['qualification.icpFit.score', 'icp_fit_too_low', 'ICP fit 30 is below the required 50'],
+      ['qualification.qualifiedAt', 'invalid_date', 'is not a valid date'],
+    ]);
+    // Without a minimum the fit is not judged; a fit that is not a score is refused either way.
+    expect(problems(wrong).map(([path]) => path)).toEqual(['qualification.verdict.qualified', 'qualification.verdict.score', 'qualification.qualifiedAt']);
+    expect(problems({ ...qualifying, icpFit: { icpId: 'x', score: 101, grade: 'A' } }, 50)).toEqual([
+      ['qualification.icpFit.score', 'invalid_score', 'must be a number from 0 to 100, not 101'],
+    ]);
+    expect(problems({ ...qualifying, icpFit: undefined }, 40)).toEqual([
+      ['qualification.icpFit', 'icp_fit_missing', 'an ICP fit of at least 40 is required, but none was given'],
+    ]);
+    expect(problems({ ...qualifying, icpFit: { icpId: 'nope', score: 90, grade: 'F' } }, 10)).toEqual([
+      ['qualification.icpFit.score', 'icp_fit_too_low', 'the lead is disqualified by ICP nope'],
+    ]);
+    expect(problems({ ...qualifying, qualifiedAt: '2024-06-01' as unknown as Date })).toEqual([
+      ['qualification.qualifiedAt', 'invalid_date', 'is not a valid date'],
+    ]);
+    expect(problems(qualifying)).toEqual([]);
+    // A score given as text is not a number, though '50' >= 0.
+    expect(problems({ ...qualifying, verdict: { ...qualifying.verdict, score: '50' as unknown as number } })).toEqual([
+      ['qualification.verdict.score', 'invalid_score', 'must be a number from 0 to 100, not 50'],
+    ]);
+    const refused = toProspect(lead, { ...qualifying, qualifiedAt: new Date(Number.NaN) });
+    expect(!refused.ok && refused.error.message.split('\n')[0]).toMatch(/^Invalid prospect /);
+    // With another problem, a fit at or above the minimum and a missing fit without a minimum are not problems.
+    const unqualified = { ...qualifying, verdict: { ...qualifying.verdict, qualified: false } };
+    for (const minIcpFit of [50, 70]) expect(problems(unqualified, minIcpFit).map(([path]) => path)).toEqual(['qualification.verdict.qualified']);
+    expect(problems({ ...qualifying, icpFit: undefined, qualifiedAt: new Date(Number.NaN) }).map(([path]) => path)).toEqual(['qualification.qualifiedAt']);
+  });
+
   it('does not mutate the lead', () => {
     const before = structuredClone(lead);
     toProspect(lead, qualifying);
@@ -64,6 +128,15 @@ describe('toProspect', () => {
 
   it('isProspect rejects plain leads and non-qualifying records', () => {
     expect(isProspect(lead)).toBe(false);
+    const withQualification = (qualification: unknown) => ({ ...lead, qualification }) as Lead;
+    expect(isProspect(withQualification(qualifying))).toBe(true);
+    expect(isProspect(withQualification(null))).toBe(false);
+    expect(isProspect(withQualification('qualified'))).toBe(false);
+    expect(isProspect(withQualification({ ...qualifying, verdict: undefined }))).toBe(false);
+    expect(isProspect(withQualification({ ...qualifying, verdict: { ...qualifying.verdict, qualified: 'yes' } }))).toBe(false);
+    expect(isProspect(withQualification({ ...qualifying, qualifiedAt: '2024-06-01T00:00:00Z' }))).toBe(false);
+    expect(isProspect(withQualification({ ...qualifying, qualifiedAt: new Date(Number.NaN) }))).toBe(false);
+    expect(isProspect(withQualification({ ...qualifying, qualifiedBy: undefined }))).toBe(false);
     expect(isProspect({ ...lead, qualification: { ...qualifying, verdict: { ...qualifying.verdict, qualified: false } } } as Lead)).toBe(false);
   });
 });
