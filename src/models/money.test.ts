@@ -71,6 +71,10 @@ describe('money helpers', () => {
     expect(bad.error?.issues.map((found) => [found.path.join('.'), found.message])).toEqual([
       ['amount', '"12.505" has more decimal places than USD allows (2)'],
     ]);
+    // A long text is cut in the message, not echoed (found by the parse fuzzing: 100,000 characters gave a message as long).
+    const long = Money.safeParse({ amount: 'x'.repeat(100_000), currency: 'USD' });
+    expect(long.error?.issues[0]?.message).toBe(`"${'x'.repeat(57)}"… (100,000 characters) is not a decimal amount such as "1250.50"`);
+    expect(() => money('9'.repeat(5000), 'USD')).toThrow(`money("${'9'.repeat(57)}"… (5,000 characters), USD): "${'9'.repeat(57)}"… (5,000 characters) is not`);
     const shape = Money.safeParse({ amount: 12.5, currency: 'USD' });
     expect(shape.error?.issues[0]?.message).toMatch(/^must be an amount of money such as \{ "amount": "12.50", "currency": "USD" \}/);
   });

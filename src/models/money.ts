@@ -53,14 +53,14 @@ const decimalPattern = /^-?\d{1,16}(\.\d{1,4})?$/;
 
 /** Converts a decimal string to minor units, or returns a reason it cannot. No floating point is involved. */
 function decimalToMinor(amount: string, currency: string): number | string {
-  if (!decimalPattern.test(amount)) return `${JSON.stringify(amount)} is not a decimal amount such as "1250.50"`;
+  if (!decimalPattern.test(amount)) return `${showValue(amount)} is not a decimal amount such as "1250.50"`;
   if (!knownCurrencies.has(currency)) return 'has an unknown currency';
   const exponent = currencyExponent(currency);
   const negative = amount.startsWith('-');
   const [whole = '0', fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
-  if (fraction.length > exponent) return `${JSON.stringify(amount)} has more decimal places than ${currency} allows (${exponent})`;
+  if (fraction.length > exponent) return `${showValue(amount)} has more decimal places than ${currency} allows (${exponent})`;
   const minor = Number(whole + fraction.padEnd(exponent, '0'));
-  if (!Number.isSafeInteger(minor)) return `${JSON.stringify(amount)} is too large`;
+  if (!Number.isSafeInteger(minor)) return `${showValue(amount)} is too large`;
   return negative ? -minor : minor;
 }
 
@@ -121,7 +121,7 @@ export type Money = z.output<typeof Money>;
  */
 export function money(amount: string, currency: string): Money {
   const minor = decimalToMinor(amount, currency);
-  if (typeof minor === 'string') throw new RangeError(`money(${JSON.stringify(amount)}, ${currency}): ${minor}`);
+  if (typeof minor === 'string') throw new RangeError(`money(${showValue(amount)}, ${currency}): ${minor}`);
   return { amountMinor: minor, currency };
 }
 
