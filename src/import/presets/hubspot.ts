@@ -138,6 +138,13 @@ const shared = {
 const stageDates = lifecycleStages.map((stage) => ({ stage, columns: [`hs_lifecyclestage_${stage}_date`, becameLabel(stage)], event: `set_${stage}` }));
 
 const source = [{ to: 'source', steps: [{ map: HUBSPOT_SOURCE_MAP, otherwise: { value: 'other' } }] }, 'sourceDetail'] satisfies ColumnMapping;
+// Page views, read the same way from contacts and companies (contacts add the last page seen).
+const pageViews: NonNullable<ImportMapping['activities']>[number] = {
+  type: 'page_viewed',
+  count: ['hs_analytics_num_page_views', 'Number of Pageviews'],
+  firstAt: ['hs_analytics_first_timestamp', 'Time First Seen'],
+  lastAt: ['hs_analytics_last_timestamp', 'Time Last Seen'],
+};
 
 /**
  * A mapping for HubSpot contacts, as the CRM API returns them (`firstname`, `jobtitle`, `lifecyclestage`,
@@ -184,13 +191,7 @@ export function hubspotContacts(options: HubspotPresetOptions = {}): ImportMappi
     defaults: { source: 'other' },
     stageDates,
     activities: [
-      {
-        type: 'page_viewed',
-        count: ['hs_analytics_num_page_views', 'Number of Pageviews'],
-        firstAt: ['hs_analytics_first_timestamp', 'Time First Seen'],
-        lastAt: ['hs_analytics_last_timestamp', 'Time Last Seen'],
-        url: ['hs_analytics_last_url', 'Last Page Seen'],
-      },
+      { ...pageViews, url: ['hs_analytics_last_url', 'Last Page Seen'] },
       {
         type: 'email_opened',
         count: ['hs_email_open', 'Marketing emails opened'],
@@ -239,13 +240,6 @@ export function hubspotCompanies(options: HubspotPresetOptions = {}): ImportMapp
     },
     defaults: { source: 'other' },
     stageDates,
-    activities: [
-      {
-        type: 'page_viewed',
-        count: ['hs_analytics_num_page_views', 'Number of Pageviews'],
-        firstAt: ['hs_analytics_first_timestamp', 'Time First Seen'],
-        lastAt: ['hs_analytics_last_timestamp', 'Time Last Seen'],
-      },
-    ],
+    activities: [{ ...pageViews }],
   };
 }
