@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import { afterAll } from 'vitest';
 import type { CliIo, CliWritable } from './cli-io.ts';
 import { runCli } from './run-cli.ts';
 
@@ -46,7 +47,15 @@ export async function runInProcess(
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-/** A new temporary directory. */
+/** The temporary directories made by the test file at hand, removed when its tests have run. */
+const temporaryDirectories: string[] = [];
+afterAll(() => {
+  for (const directory of temporaryDirectories.splice(0)) rmSync(directory, { recursive: true, force: true });
+});
+
+/** A new temporary directory, removed after the test file's last test. */
 export function temporaryDirectory(): string {
-  return mkdtempSync(join(tmpdir(), 'leadkit-cli-'));
+  const directory = mkdtempSync(join(tmpdir(), 'leadkit-cli-'));
+  temporaryDirectories.push(directory);
+  return directory;
 }
